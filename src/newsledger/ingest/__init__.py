@@ -1,0 +1,1 @@
+"""Turning inputs (text, HTML, JSONL, folders, stdin) into model Documents."""

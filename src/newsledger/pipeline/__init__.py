@@ -1,0 +1,1 @@
+"""The pipeline: the Stage protocol, the analysis it threads, and the runner."""

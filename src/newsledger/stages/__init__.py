@@ -1,0 +1,1 @@
+"""Stages: one module per stage, each declaring what it needs and produces."""
