@@ -292,7 +292,7 @@ def _convert(hint: Any, value: Any, where: str) -> Any:
             raise TypeError(f"{where}: expected a list, got {type(value).__name__}")
         (item_hint, _ellipsis) = get_args(hint)
         return tuple(_convert(item_hint, v, f"{where}[{i}]") for i, v in enumerate(value))
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         if not isinstance(value, dict):
             raise TypeError(f"{where}: expected an object, got {type(value).__name__}")
         hints = get_type_hints(hint)
@@ -343,7 +343,7 @@ def _schema_for(hint: Any, definitions: dict[str, Any], meta: Any = None) -> dic
         return {"enum": list(get_args(hint))}
     if origin is tuple:
         return {"type": "array", "items": _schema_for(get_args(hint)[0], definitions)}
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         name = hint.__name__
         if name not in definitions:
             definitions[name] = {}  # placeholder against recursion

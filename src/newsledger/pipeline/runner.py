@@ -60,8 +60,7 @@ def check_order(stages: Sequence[Stage]) -> None:
         missing = stage.requires - available
         if missing:
             raise PipelineError(
-                f"stage {stage.name!r} requires {sorted(missing)}, "
-                "which no earlier stage produces"
+                f"stage {stage.name!r} requires {sorted(missing)}, which no earlier stage produces"
             )
         if stage.name in names:
             raise PipelineError(f"stage {stage.name!r} appears twice")

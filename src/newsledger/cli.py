@@ -1,0 +1,208 @@
+"""The ``newsledger`` command: a thin layer over importable functions.
+
+Each command validates its options, calls the library, and turns the outcome into output and an
+exit code (0 success; 1 some articles failed, each reported, the others processed; 2 bad usage,
+a bad option value, or no readable input at all, with one line on stderr and no traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+from newsledger import __version__
+from newsledger.errors import InputError, NewsledgerError, OptionError
+from newsledger.model import Record, json_schema
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+
+_EXTRACT_EXAMPLES = """\
+examples:
+  newsledger extract examples/kharkiv-strike.txt
+  newsledger extract article.html --format json > record.json
+  newsledger extract corpus/ --format json > records.jsonl
+  cat article.txt | newsledger extract - --published 2025-04-22
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with our one-line error format (argparse already exits 2)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="newsledger",
+        description="Turn news articles into records of who did what to whom, where and when, "
+        "and who says so.",
+        epilog="example:\n  newsledger extract examples/kharkiv-strike.txt",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"newsledger {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    extract = commands.add_parser(
+        "extract",
+        help="extract a record from each article",
+        description="Read articles (.txt, .html, .jsonl files, folders of them, or - for stdin) "
+        "and print one record per article.",
+        epilog=_EXTRACT_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    extract.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, or - for stdin")
+    extract.add_argument(
+        "--format",
+        choices=["json", "table"],
+        help="json (JSON Lines) or a readable table; default: table on a terminal, else json",
+    )
+    extract.add_argument(
+        "--input-format", choices=["text", "html", "jsonl"], help="how to read stdin or files"
+    )
+    extract.add_argument(
+        "--published", metavar="DATE", help="publication date (anchor of relative dates)"
+    )
+    for name in ("title", "author", "outlet", "url"):
+        extract.add_argument(f"--{name}", help=f"override the article's {name}")
+    extract.add_argument(
+        "--max-bytes",
+        type=int,
+        metavar="N",
+        help="refuse articles above N bytes (default: NEWSLEDGER_MAX_BYTES or 5 MiB)",
+    )
+    extract.add_argument("--model", help="spaCy model name (default: NEWSLEDGER_SPACY_MODEL)")
+
+    schema = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of the record",
+        description="Print the JSON Schema (draft 2020-12) that every record validates against.",
+        epilog="example:\n  newsledger schema > record.schema.json",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    schema.set_defaults(command="schema")
+
+    gazetteer = commands.add_parser(
+        "gazetteer",
+        help="build the offline gazetteer index",
+        description="Build the compact gazetteer index from the installed GeoNames data "
+        "(done by `make setup`; otherwise on first use).",
+        epilog="example:\n  newsledger gazetteer build",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    gazetteer.add_argument("action", choices=["build"])
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "extract":
+            return extract_command(args, sys.stdout)
+        if args.command == "schema":
+            print(json.dumps(json_schema(), indent=2))
+            return EXIT_OK
+        if args.command == "gazetteer":
+            from newsledger.resources.gazetteer import build_index
+
+            path = build_index()
+            print(f"gazetteer index: {path}")
+            return EXIT_OK
+    except (InputError, OptionError) as exc:
+        print(f"newsledger: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except NewsledgerError as exc:
+        print(f"newsledger: {exc}", file=sys.stderr)
+        return EXIT_SOME_FAILED
+    except BrokenPipeError:
+        # `newsledger extract ... | head` closing the pipe early is not an error of ours.
+        sys.stderr.close()
+        return EXIT_OK
+    return EXIT_USAGE
+
+
+def extract_command(args: argparse.Namespace, out: TextIO) -> int:
+    from newsledger.ingest.batch import DEFAULT_MAX_BYTES, MAX_BYTES_ENV, Overrides, read_articles
+    from newsledger.ingest.dates import parse_published
+    from newsledger.pipeline.default import default_pipeline
+    from newsledger.pipeline.runner import ArticleFailure
+
+    published = None
+    if args.published is not None:
+        published = parse_published(args.published)
+        if published is None:
+            raise OptionError(
+                f"cannot read {args.published!r} as a date (use YYYY-MM-DD)", option="--published"
+            )
+    max_bytes = args.max_bytes
+    if max_bytes is None:
+        max_bytes = _env_int(MAX_BYTES_ENV, DEFAULT_MAX_BYTES)
+    if max_bytes <= 0:
+        raise OptionError("must be a positive number of bytes", option="--max-bytes")
+    output = args.format or ("table" if out.isatty() else "json")
+    overrides = Overrides(
+        title=args.title,
+        author=args.author,
+        published=published,
+        outlet=args.outlet,
+        url=args.url,
+    )
+    items = read_articles(
+        args.paths,
+        input_format=args.input_format,
+        overrides=overrides,
+        max_bytes=max_bytes,
+        stdin=sys.stdin.buffer,
+    )
+    pipeline = default_pipeline(args.model)
+    records = 0
+    failures: list[ArticleFailure] = []
+    for result in pipeline.run_batch(items):
+        if isinstance(result, Record):
+            records += 1
+            _print_record(result, output, out)
+        else:
+            failures.append(result)
+            _print_failure(result, output, out)
+    if records == 0 and failures and all(f.line is None for f in failures):
+        return EXIT_USAGE  # nothing readable at all: each problem was named on stderr
+    return EXIT_SOME_FAILED if failures else EXIT_OK
+
+
+def _env_int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise OptionError(f"{raw!r} is not a whole number", option=name) from None
+
+
+def _print_record(record: Record, output: str, out: TextIO) -> None:
+    if output == "json":
+        out.write(record.to_json() + "\n")
+        out.flush()
+    else:
+        from newsledger.summary import print_summary
+
+        print_summary(record, out)
+
+
+def _print_failure(failure: object, output: str, out: TextIO) -> None:
+    from newsledger.pipeline.runner import ArticleFailure
+
+    assert isinstance(failure, ArticleFailure)
+    where = failure.source if failure.line is None else f"{failure.source}:{failure.line}"
+    print(f"newsledger: {where}: {failure.error}", file=sys.stderr)
+    if output == "json" and failure.line is not None:
+        # JSONL input: an error object takes the failed line's place, so output stays aligned.
+        out.write(json.dumps({"error": failure.error, "line": failure.line}) + "\n")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,118 @@
+"""The actor lexicon: known people and organisations, and the words that mark an actor's sector.
+
+``data/actors.json`` lists actors that news about wars and politics names often, with canonical
+name, entity type, country (ISO alpha-3 or PLOVER's IGO/UNO/EUR/NGO codes), PLOVER sector and role;
+``data/sectors.json`` maps titles and head nouns ("spokesman", "troops") to sectors. Both are ours
+(Apache-2.0). Lookups fold case, curly apostrophes, a leading "the" and a trailing possessive, so
+"the Kremlin's" finds the Kremlin.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class KnownActor:
+    """An actor the lexicon knows by name."""
+
+    name: str
+    type: str
+    country: str | None
+    sector: str | None
+    role: str | None
+    aliases: tuple[str, ...]
+
+
+_LEADING_ARTICLE = re.compile(r"^(the|The)\s+")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def normalize_name(text: str) -> str:
+    """The lookup key of a name: no article, no possessive, straight apostrophes, casefolded."""
+    text = " ".join(text.split()).replace("’", "'")
+    text = _LEADING_ARTICLE.sub("", text)
+    text = _POSSESSIVE.sub("", text).strip()
+    return text.casefold()
+
+
+def _load_json(name: str) -> Any:
+    with resources.files("newsledger.resources").joinpath("data", name).open(encoding="utf-8") as f:
+        return json.load(f)
+
+
+@lru_cache(maxsize=1)
+def known_actors() -> tuple[KnownActor, ...]:
+    return tuple(
+        KnownActor(
+            name=row["name"],
+            type=row["type"],
+            country=row["country"],
+            sector=row["sector"],
+            role=row["role"],
+            aliases=tuple(row["aliases"]),
+        )
+        for row in _load_json("actors.json")["actors"]
+    )
+
+
+@lru_cache(maxsize=1)
+def _actor_index() -> dict[str, KnownActor]:
+    index: dict[str, KnownActor] = {}
+    for actor in known_actors():
+        for name in (actor.name, *actor.aliases):
+            index.setdefault(normalize_name(name), actor)
+    return index
+
+
+def lookup_actor(text: str) -> KnownActor | None:
+    """The known actor named by ``text`` ("Zelenskyy", "the Kremlin's"), or None."""
+    return _actor_index().get(normalize_name(text))
+
+
+def actor_patterns() -> list[dict[str, Any]]:
+    """spaCy EntityRuler patterns for every known actor's name and aliases (exact case)."""
+    patterns: list[dict[str, Any]] = []
+    for actor in known_actors():
+        for name in (actor.name, *actor.aliases):
+            surface = _LEADING_ARTICLE.sub("", name)
+            # Short all-caps aliases such as "AP" or "UN" are too often something else when
+            # lowercased; they are matched case-sensitively like every pattern here.
+            patterns.append({"label": actor.type, "pattern": surface, "id": actor.name})
+    return patterns
+
+
+@lru_cache(maxsize=1)
+def _sector_words() -> dict[str, str]:
+    words: dict[str, str] = {}
+    for sector, entries in _load_json("sectors.json").items():
+        if sector.startswith("_"):
+            continue
+        for entry in entries:
+            words.setdefault(entry, sector)
+    return words
+
+
+def sector_for_words(words: Iterable[str]) -> str | None:
+    """The sector marked by the longest matching title or head noun among ``words``.
+
+    ``words`` are lowercase lemmas in text order, e.g. ["russian", "defense", "ministry"];
+    multi-word entries ("defense ministry") win over single words ("ministry").
+    """
+    tokens = [w.casefold() for w in words]
+    table = _sector_words()
+    best: tuple[int, str] | None = None
+    for size in (3, 2, 1):
+        for i in range(len(tokens) - size + 1):
+            sector = table.get(" ".join(tokens[i : i + size]))
+            if sector is not None and (best is None or size > best[0]):
+                best = (size, sector)
+        if best is not None:
+            return best[1]
+    return None

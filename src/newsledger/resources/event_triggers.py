@@ -1,0 +1,99 @@
+"""The event trigger lexicon: verbs and nouns that name PLOVER events, and the word lists around them.
+
+``data/event_triggers.json`` is newsledger's own (Apache-2.0). A trigger entry names a lemma and
+its PLOVER type and mode, plus the conditions that license it ("pull" only with "out"/"back",
+"cross" only with "border", "release" only of people). The word lists beside the entries serve the
+events stage's rules: light verbs that carry a nominal trigger ("launched an attack"), speech verbs
+and accusatory complements ("declared that Moscow violated ..."), characterization verbs with
+pejorative nouns ("described Beijing as an enabler"), and the modifiers that refine an assault's
+mode ("drone attack") or turn a strike into a work stoppage ("hunger strike").
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from newsledger.errors import ResourceError
+
+_DATA_FILE = "event_triggers.json"
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerEntry:
+    """One lexicon entry: a lemma that names a PLOVER event under the stated conditions."""
+
+    lemma: str
+    type: str
+    mode: str | None = None
+    particle: tuple[str, ...] = ()
+    objects: tuple[str, ...] = ()
+    object_types: tuple[str, ...] = ()
+    needs_xcomp: bool = False
+    actor_is_object: bool = False
+    ground: bool = False
+    actor_sectors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerLexicon:
+    """The whole lexicon, indexed by lemma."""
+
+    verbs: dict[str, tuple[TriggerEntry, ...]]
+    nouns: dict[str, TriggerEntry]
+    assault_modifiers: dict[str, str]
+    protest_strikes: dict[str, str]
+    light_verbs: frozenset[str]
+    promising_verbs: frozenset[str]
+    speech_verbs: frozenset[str]
+    accusatory_complements: frozenset[str]
+    characterization_verbs: frozenset[str]
+    pejoratives: frozenset[str]
+
+
+def _entry(row: dict[str, Any]) -> TriggerEntry:
+    return TriggerEntry(
+        lemma=row["lemma"],
+        type=row["type"],
+        mode=row.get("mode"),
+        particle=tuple(row.get("particle", ())),
+        objects=tuple(row.get("objects", ())),
+        object_types=tuple(row.get("object_types", ())),
+        needs_xcomp=bool(row.get("needs_xcomp", False)),
+        actor_is_object=bool(row.get("actor_is_object", False)),
+        ground=bool(row.get("ground", False)),
+        actor_sectors=tuple(row.get("actor_sectors", ())),
+    )
+
+
+def _words(raw: dict[str, Any], key: str) -> dict[str, str]:
+    return {k: v for k, v in raw[key].items() if not k.startswith("_")}
+
+
+@lru_cache(maxsize=1)
+def trigger_lexicon() -> TriggerLexicon:
+    """The lexicon, read once per process."""
+    try:
+        path = resources.files("newsledger.resources").joinpath("data", _DATA_FILE)
+        with path.open(encoding="utf-8") as handle:
+            raw: dict[str, Any] = json.load(handle)
+    except (OSError, ValueError) as exc:
+        raise ResourceError(f"cannot read the event trigger lexicon {_DATA_FILE}: {exc}") from exc
+    verbs: dict[str, list[TriggerEntry]] = {}
+    for row in raw["verbs"]:
+        verbs.setdefault(row["lemma"], []).append(_entry(row))
+    return TriggerLexicon(
+        verbs={lemma: tuple(entries) for lemma, entries in verbs.items()},
+        nouns={row["lemma"]: _entry(row) for row in raw["nouns"]},
+        assault_modifiers=_words(raw, "assault_modifiers"),
+        protest_strikes=_words(raw, "protest_strikes"),
+        light_verbs=frozenset(raw["light_verbs"]),
+        promising_verbs=frozenset(raw["promising_verbs"]),
+        speech_verbs=frozenset(raw["speech_verbs"]),
+        accusatory_complements=frozenset(raw["accusatory_complements"]),
+        characterization_verbs=frozenset(raw["characterization_verbs"]),
+        pejoratives=frozenset(raw["pejoratives"]),
+    )

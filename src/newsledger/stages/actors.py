@@ -1,0 +1,199 @@
+"""Actors stage: code entities as actors (country alpha-3, PLOVER sector) and find metonyms.
+
+An entity's country comes, in order of trust, from the actor lexicon, from the place it resolved
+to (a city's or region's country), from a demonym ("Russian" → RUS), or from the words around a
+person's name ("Kremlin Spokesman Dimitri Peskov", "US General Christopher Cavoli"). Its sector
+comes from the lexicon or from titles and head nouns ("spokesman" → GOV, "General" → MIL).
+
+Places used as actors ("the Kremlin said", "Kiev accused", "Washington warned", "Kiev's forces")
+are metonyms: they stand for that country's government. Their mention spans are recorded in
+``analysis.metonyms`` so that no event takes them as the place where it happened.
+
+``actor_for_phrase`` and ``person_role`` are shared with the claims and events stages, which
+code speakers, actors and targets from noun phrases the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any, ClassVar
+
+from newsledger.model import ActorRef, Entity, Place
+from newsledger.pipeline.stage import Analysis
+from newsledger.resources.actors import lookup_actor, sector_for_words
+from newsledger.resources.countries import alpha3, country, country_by_demonym
+
+# Dependency relations by which a place acts rather than hosts: subject, agent, possessor.
+_ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "poss"})
+_TITLE_DEPS = frozenset({"compound", "amod", "nmod", "appos", "nummod"})
+# Feature codes of places that can stand for a government: countries, capitals, seats.
+_GOVERNMENT_SEATS = frozenset({"PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PPLC", "PPLG"})
+
+
+class ActorsStage:
+    """Give every entity its country and sector; mark places used as actors."""
+
+    name: ClassVar[str] = "actors"
+    version: ClassVar[str] = "1"
+    requires: ClassVar[frozenset[str]] = frozenset({"parse", "entities", "places"})
+    produces: ClassVar[frozenset[str]] = frozenset({"actors"})
+    languages: ClassVar[frozenset[str] | None] = frozenset({"en"})
+
+    def run(self, analysis: Analysis) -> None:
+        doc = analysis.parse
+        metonyms: set[tuple[int, int]] = set()
+        coded = []
+        for entity in analysis.entities:
+            place = place_of(analysis.places, entity)
+            country_code, sector = code_entity(doc, entity, place)
+            if entity.type in {"GPE", "LOC", "FAC", "ORG"} and place is not None:
+                for mention in entity.mentions:
+                    if _acts(doc, mention.start, mention.end):
+                        metonyms.add((mention.start, mention.end))
+                        if place.feature in _GOVERNMENT_SEATS or place.feature.startswith("PCL"):
+                            sector = sector or "GOV"
+            coded.append(replace(entity, country=country_code, sector=sector))
+        analysis.entities = tuple(coded)
+        analysis.metonyms = frozenset(metonyms)
+
+
+def place_of(places: tuple[Place, ...], entity: Entity) -> Place | None:
+    """The place that one of the entity's mentions resolved to, if any."""
+    spans = {(m.start, m.end) for m in entity.mentions}
+    for place in places:
+        if any((m.start, m.end) in spans for m in place.mentions):
+            return place
+    return None
+
+
+def code_entity(doc: Any, entity: Entity, place: Place | None) -> tuple[str | None, str | None]:
+    """Country alpha-3 and PLOVER sector of an entity."""
+    known = lookup_actor(entity.name)
+    if known is not None:
+        return known.country, known.sector
+    if place is not None and place.country:
+        return alpha3(place.country), None
+    if entity.type in {"GPE", "LOC", "NORP"}:
+        found = country(entity.name) or country_by_demonym(entity.name)
+        return (found.alpha3 if found else None), None
+    country_code: str | None = None
+    sector: str | None = None
+    for mention in entity.mentions:
+        words, context_country = _context_words(doc, mention.start, mention.end, entity.type)
+        sector = sector or sector_for_words(words)
+        country_code = country_code or context_country
+    return country_code, sector
+
+
+def _context_words(
+    doc: Any, start: int, end: int, entity_type: str
+) -> tuple[list[str], str | None]:
+    """Lowercase words that describe a mention (its title, or its own words for an ORG),
+    and the country they name, if any."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return [], None
+    tokens: list[Any] = list(span) if entity_type != "PERSON" else []
+    tokens = _title_tokens(span) + tokens
+    return [t.lower_ for t in tokens], _country_of_tokens(tokens)
+
+
+def _title_tokens(span: Any) -> list[Any]:
+    """Tokens of the title before a name: "Kremlin Spokesman" in "Kremlin Spokesman Dimitri
+    Peskov", plus an appositive after it ("Kostenko, a Ukrainian lawmaker")."""
+    doc = span.doc
+    tokens: list[Any] = []
+    i = span.start - 1
+    while i >= 0 and doc[i].pos_ in {"PROPN", "NOUN", "ADJ"} and doc[i].ent_type_ != "PERSON":
+        tokens.insert(0, doc[i])
+        i -= 1
+    for child in span.root.children:
+        if child.dep_ == "appos" and child.i >= span.end:
+            tokens.extend(t for t in child.subtree if t.pos_ in {"PROPN", "NOUN", "ADJ"})
+    return tokens
+
+
+def _country_of_tokens(tokens: list[Any]) -> str | None:
+    """The country named by a demonym, country name or known actor among the tokens."""
+    texts = [t.text for t in tokens]
+    for size in (3, 2, 1):
+        for i in range(len(texts) - size + 1):
+            phrase = " ".join(texts[i : i + size])
+            known = lookup_actor(phrase)
+            if known is not None and known.country:
+                return known.country
+            found = country(phrase) or country_by_demonym(phrase)
+            if found is not None:
+                return found.alpha3
+    return None
+
+
+def _acts(doc: Any, start: int, end: int) -> bool:
+    """Whether a mention is the subject, agent or possessor in its sentence."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    return bool(span.root.dep_ in _ACTOR_DEPS)
+
+
+def person_role(doc: Any, start: int, end: int) -> str | None:
+    """The title the text gives a person at this mention: "Kremlin Spokesman" → that string."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    tokens = [t for t in _title_tokens(span) if t.i < span.start]
+    if not tokens or sector_for_words([t.lower_ for t in tokens]) is None:
+        return None
+    return str(doc[tokens[0].i : tokens[-1].i + 1].text)
+
+
+def actor_for_phrase(analysis: Analysis, start: int, end: int) -> ActorRef:
+    """Code the noun phrase at [start, end) as an actor: "Kiev's forces" → UKR MIL.
+
+    The head noun gives the sector ("forces" → MIL); an entity inside the phrase gives the
+    name, the entity link and, failing a demonym, the country.
+    """
+    doc = analysis.parse
+    text = analysis.document.text[start:end]
+    span = doc.char_span(start, end, alignment_mode="expand")
+    entity = _entity_within(analysis.entities, start, end)
+    words = [t.lower_ for t in span] if span is not None else text.lower().split()
+    sector = sector_for_words(words) if span is None else sector_for_words([span.root.lower_])
+    country_code = _country_of_tokens(list(span)) if span is not None else None
+    if entity is not None:
+        country_code = country_code or entity.country
+        if sector is None:
+            sector = entity.sector
+        # A phrase that is just the entity ("Russia", "the Kremlin") takes the entity's name.
+        if _is_whole_entity(entity, start, end, text):
+            return ActorRef(
+                name=entity.name, entity=entity.id, country=entity.country, sector=entity.sector
+            )
+    if sector is None:
+        sector = sector_for_words(words)
+    name = text.strip()
+    for article in ("the ", "The "):
+        name = name.removeprefix(article)
+    return ActorRef(
+        name=name,
+        entity=entity.id if entity is not None else None,
+        country=country_code,
+        sector=sector,
+    )
+
+
+def _entity_within(entities: tuple[Entity, ...], start: int, end: int) -> Entity | None:
+    best: Entity | None = None
+    best_length = -1
+    for entity in entities:
+        for m in entity.mentions:
+            if start <= m.start and m.end <= end and m.end - m.start > best_length:
+                best, best_length = entity, m.end - m.start
+    return best
+
+
+def _is_whole_entity(entity: Entity, start: int, end: int, text: str) -> bool:
+    stripped = text.strip().removeprefix("the ").removeprefix("The ")
+    for suffix in ("'s", "’s"):
+        stripped = stripped.removesuffix(suffix)
+    return any(m.text == stripped and start <= m.start and m.end <= end for m in entity.mentions)

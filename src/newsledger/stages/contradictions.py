@@ -1,0 +1,292 @@
+"""Contradictions stage: claims on the same matter with opposite stances.
+
+A denial (stance ``deny``) contradicts an assertion or accusation on the same matter by another
+speaker. Two signals link them:
+
+* reference: the denial names what it denies as someone's claim ("rejected Ukraine's
+  accusation", "Zelensky is wrong"): it then opposes that speaker's latest assertion or
+  accusation before it;
+* overlap: the matters of the two claims share enough concepts. A claim's matter is the set of
+  concepts in its text: countries (Ukrainian, Kiev and Ukraine are all UKR), places, entities
+  and content lemmas (with military personnel words folded into one concept). A short claim
+  ("confirmed these operations") takes its sentence as context. Concepts that recur across most
+  claims of the article (the two warring countries, in a war report) weigh less.
+
+Linked claims are grouped (union-find); a group with claims on both sides is one contradiction.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from typing import Any, ClassVar
+
+from newsledger.model import Claim, Contradiction
+from newsledger.pipeline.stage import Analysis
+from newsledger.resources.countries import alpha3
+
+# Share of the smaller matter's weight that two claims must have in common to be on the same
+# matter. Chosen on the founding example and the corpus so that "the presence of Ukrainian
+# forces in Belgorod" links to "Kiev's forces had crossed the Russian border" but not to the
+# truce claims of the same article; issue 5 replaces it with a threshold tuned on gold data.
+OVERLAP_THRESHOLD = 0.5
+_MIN_OWN_CONCEPTS = 3  # a claim with fewer concepts borrows its sentence's
+_SUPPORTING = frozenset({"assert", "accuse"})
+_CLAIM_NOUNS = frozenset(
+    {"accusation", "allegation", "claim", "statement", "remark", "announcement", "report", "charge"}
+)
+_WRONG_WORDS = frozenset({"wrong", "mistaken", "lying", "false", "untrue"})
+_FOLDED = {
+    "troop": "force",
+    "force": "force",
+    "army": "force",
+    "military": "force",
+    "soldier": "force",
+    "serviceman": "force",
+    "unit": "force",
+    "involvement": "involvement",
+    "participation": "involvement",
+    "involve": "involvement",
+    "participate": "involvement",
+    "fighter": "fight",
+    "fighting": "fight",
+    "combat": "fight",
+    "knowledge": "know",
+    "aware": "know",
+    # A force's being somewhere is one matter however it is worded.
+    "presence": "presence",
+    "operate": "presence",
+    "operation": "presence",
+    "deploy": "presence",
+    "deployment": "presence",
+    "station": "presence",
+}
+_GOVERNMENT_FEATURES = ("PCL", "PPLC")
+_CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "PROPN"})
+
+
+class ContradictionsStage:
+    """Pair denials with the assertions they oppose."""
+
+    name: ClassVar[str] = "contradictions"
+    version: ClassVar[str] = "1"
+    requires: ClassVar[frozenset[str]] = frozenset({"parse", "entities", "places", "claims"})
+    produces: ClassVar[frozenset[str]] = frozenset({"contradictions"})
+    languages: ClassVar[frozenset[str] | None] = frozenset({"en"})
+
+    def run(self, analysis: Analysis) -> None:
+        analysis.contradictions = find_contradictions(analysis)
+
+
+def find_contradictions(analysis: Analysis) -> tuple[Contradiction, ...]:
+    claims = analysis.claims
+    if not claims:
+        return ()
+    own = {c.id: _own_concepts(analysis, c) for c in claims}
+    matters = {
+        c.id: own[c.id]
+        if len(own[c.id]) >= _MIN_OWN_CONCEPTS
+        else own[c.id] | _context(analysis, c)
+        for c in claims
+    }
+    weights = _weights(matters)
+    groups = _UnionFind()
+    for denial in claims:
+        if denial.stance != "deny":
+            continue
+        for other in _referenced_claims(analysis, denial):
+            groups.union(denial.id, other.id)
+        for other in claims:
+            if other.stance in _SUPPORTING and _different_speakers(denial, other):
+                score = _overlap(matters[denial.id], matters[other.id], weights)
+                if score >= OVERLAP_THRESHOLD:
+                    groups.union(denial.id, other.id)
+
+    by_id = {c.id: c for c in claims}
+    contradictions = []
+    for members in groups.groups():
+        ordered = sorted((by_id[m] for m in members), key=lambda c: c.start)
+        supporting = [c for c in ordered if c.stance in _SUPPORTING]
+        denying = [c for c in ordered if c.stance == "deny"]
+        if supporting and denying:
+            contradictions.append((supporting, denying))
+    contradictions.sort(key=lambda pair: min(c.start for c in pair[0] + pair[1]))
+    return tuple(
+        Contradiction(
+            id=f"x{index}",
+            about=_about(supporting, denying, own),
+            claims_for=tuple(c.id for c in supporting),
+            claims_against=tuple(c.id for c in denying),
+        )
+        for index, (supporting, denying) in enumerate(contradictions, start=1)
+    )
+
+
+# --- matters ----------------------------------------------------------------------------------
+
+
+def _own_concepts(analysis: Analysis, claim: Claim) -> frozenset[str]:
+    span = analysis.parse.char_span(claim.start, claim.end, alignment_mode="expand")
+    return _concepts(analysis, span) if span is not None else frozenset()
+
+
+def _context(analysis: Analysis, claim: Claim) -> frozenset[str]:
+    """The concepts of the claim's sentence, for claims too short to name their matter."""
+    span = analysis.parse.char_span(claim.start, claim.end, alignment_mode="expand")
+    return _concepts(analysis, span[0].sent) if span is not None else frozenset()
+
+
+def _concepts(analysis: Analysis, tokens: Any) -> frozenset[str]:
+    concepts: set[str] = set()
+    for token in tokens:
+        entity_concept = _entity_concept(analysis, token.idx)
+        if entity_concept is not None:
+            concepts.add(entity_concept)
+            continue
+        if (
+            token.pos_ in _CONTENT_POS
+            and not token.is_stop
+            and token.ent_type_
+            not in {
+                "DATE",
+                "TIME",
+                "CARDINAL",
+                "ORDINAL",
+            }
+        ):
+            lemma = token.lemma_.lower()
+            concepts.add(_FOLDED.get(lemma, lemma))
+    return frozenset(concepts)
+
+
+def _entity_concept(analysis: Analysis, position: int) -> str | None:
+    """Countries stand for their places, people and demonyms; other entities for themselves."""
+    for place in analysis.places:
+        if any(m.start <= position < m.end for m in place.mentions):
+            # "Kiev" and "Ukraine" stand for the same country in claims; Belgorod is a place.
+            if place.feature.startswith(_GOVERNMENT_FEATURES) and place.country:
+                return f"country:{alpha3(place.country) or place.country}"
+            return f"place:{place.id}"
+    for entity in analysis.entities:
+        if any(m.start <= position < m.end for m in entity.mentions):
+            if entity.type in {"GPE", "NORP"} and entity.country:
+                return f"country:{entity.country}"
+            return f"entity:{entity.id}"
+    return None
+
+
+def _weights(matters: dict[str, frozenset[str]]) -> dict[str, float]:
+    """Inverse claim frequency: a concept in every claim says little about which matter."""
+    counts: Counter[str] = Counter()
+    for concepts in matters.values():
+        counts.update(concepts)
+    total = len(matters)
+    return {concept: math.log(1 + total / count) for concept, count in counts.items()}
+
+
+def _overlap(a: frozenset[str], b: frozenset[str], weights: dict[str, float]) -> float:
+    if not a or not b:
+        return 0.0
+    shared = sum(weights[c] for c in a & b)
+    smaller = min(sum(weights[c] for c in a), sum(weights[c] for c in b))
+    return shared / smaller if smaller else 0.0
+
+
+# --- references ---------------------------------------------------------------------------------
+
+
+def _referenced_claims(analysis: Analysis, denial: Claim) -> list[Claim]:
+    """Claims a denial names: "rejected Ukraine's accusation", "so Zelensky is wrong"."""
+    doc = analysis.parse
+    span = doc.char_span(denial.start, denial.end, alignment_mode="expand")
+    targets: set[str] = set()
+    for token in span or []:
+        if token.lemma_.lower() in _CLAIM_NOUNS:
+            for child in token.children:
+                if child.dep_ == "poss":
+                    targets |= _entity_keys(analysis, child.idx)
+        if token.lower_ in _WRONG_WORDS and token.dep_ in {"acomp", "attr"}:
+            for child in token.head.children:
+                if child.dep_ == "nsubj":
+                    targets |= _entity_keys(analysis, child.idx)
+    if not targets:
+        return []
+    found = []
+    for key in targets:
+        earlier = [
+            c
+            for c in analysis.claims
+            if c.start < denial.start
+            and c.stance in _SUPPORTING
+            and key in _speaker_keys(analysis, c)
+        ]
+        if earlier:
+            found.append(earlier[-1])
+    return found
+
+
+def _entity_keys(analysis: Analysis, position: int) -> set[str]:
+    for entity in analysis.entities:
+        if any(m.start <= position < m.end for m in entity.mentions):
+            keys = {f"entity:{entity.id}"}
+            if entity.country:
+                keys.add(f"country:{entity.country}")
+            return keys
+    return set()
+
+
+def _speaker_keys(analysis: Analysis, claim: Claim) -> set[str]:
+    if claim.speaker.entity is None:
+        return set()
+    entity = next((e for e in analysis.entities if e.id == claim.speaker.entity), None)
+    if entity is None:
+        return set()
+    keys = {f"entity:{entity.id}"}
+    if entity.country:
+        keys.add(f"country:{entity.country}")
+    return keys
+
+
+def _different_speakers(a: Claim, b: Claim) -> bool:
+    if a.speaker.entity is not None and a.speaker.entity == b.speaker.entity:
+        return False
+    return a.speaker.name != b.speaker.name
+
+
+def _about(supporting: list[Claim], denying: list[Claim], own: dict[str, frozenset[str]]) -> str:
+    """One line: what a reported denial denies, else what the first claim asserts."""
+    for claim in denying:
+        if (
+            claim.kind == "indirect"
+            and len(own[claim.id]) >= _MIN_OWN_CONCEPTS
+            and not any(noun in claim.text.lower() for noun in _CLAIM_NOUNS)
+        ):
+            return _one_line(claim.text)
+    first = supporting[0]
+    return _one_line(f"{first.speaker.name}: {first.text}")
+
+
+def _one_line(text: str, limit: int = 120) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, item: str) -> str:
+        self.parent.setdefault(item, item)
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def union(self, a: str, b: str) -> None:
+        self.parent[self.find(a)] = self.find(b)
+
+    def groups(self) -> list[list[str]]:
+        grouped: dict[str, list[str]] = {}
+        for item in self.parent:
+            grouped.setdefault(self.find(item), []).append(item)
+        return list(grouped.values())

@@ -1,0 +1,1 @@
+"""Helpers of the events stage: syntax, triggers, arguments, modality and casualties."""

@@ -1,0 +1,339 @@
+"""Who did it, to whom, and where: the actor, target and place of a trigger.
+
+The actor is the subject of the event's verb (or of the light verb carrying a nominal trigger),
+the "by X" agent of a passive, or for a nominal trigger its possessor or national modifier
+("Russia's attack", "a Russian strike"). The target is the direct object, the passive subject, or
+the object of "on/against/into" ("an attack on the city of Sumy"), or the possessor where the
+object is not an actor ("refused its peace offering" targets the owner of the offering).
+Pronouns are resolved first. Phrases are coded by the actors stage's ``actor_for_phrase``.
+
+The place is a resolved place whose mention hangs off the trigger by a locative preposition or, for
+material events, as the object ("invaded Ukraine"), searched breadth-first so the nearest wins. A
+place used as an actor (a metonym: "Kiev accused") is never an event's place.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
+from typing import Any
+
+from newsledger.model import ActorRef, Claim, Place
+from newsledger.pipeline.stage import Analysis
+from newsledger.resources.countries import alpha3, country, country_by_demonym
+from newsledger.stages.actors import actor_for_phrase
+from newsledger.stages.event_parts.syntax import (
+    agent_of,
+    antecedent,
+    children,
+    direct_object,
+    is_first_person,
+    is_passive,
+    phrase_bounds,
+    prep_objects,
+    resolve,
+    subject_of,
+)
+from newsledger.stages.event_parts.triggers import Candidate
+
+# Event types that happen somewhere physical, so an object or path can be their place.
+MATERIAL_TYPES = frozenset(
+    {"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "PROTEST", "AID", "COOPERATE"}
+)
+_TARGET_PREPS: dict[str, frozenset[str]] = {
+    "ASSAULT": frozenset({"on", "against", "into", "at", "upon"}),
+    "COERCE": frozenset({"on", "against"}),
+    "THREATEN": frozenset({"against"}),
+    "SANCTION": frozenset({"on", "against"}),
+    "AID": frozenset({"to", "for"}),
+    "SUPPORT": frozenset({"for"}),
+    "CONSULT": frozenset({"with"}),
+    "COOPERATE": frozenset({"with"}),
+    "AGREE": frozenset({"with"}),
+    "REQUEST": frozenset({"on", "upon"}),
+    "ACCUSE": frozenset({"against"}),
+}
+_LOCATIVE_PREPS = frozenset(
+    {"in", "on", "into", "at", "near", "across", "over", "against", "from", "inside", "around",
+     "toward", "towards", "outside", "throughout", "upon", "within"}
+)
+_VERBAL_LOCATIVE_PREPS = frozenset({"in", "at"})
+_PLACE_PATH_DEPS = frozenset({"compound", "appos", "nmod", "conj", "npadvmod"})
+_CIVILIAN_WORDS = frozenset(
+    {"civilian", "civilians", "resident", "residents", "child", "children", "villager",
+     "villagers", "passenger", "passengers", "people", "pensioner", "pensioners"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """An actor or target, with the span of text it was coded from."""
+
+    ref: ActorRef
+    start: int
+    end: int
+    place: Place | None = None  # set when the party is a place ("an attack on Sumy")
+
+
+def find_actor(analysis: Analysis, candidate: Candidate) -> Party | None:
+    """The party that does what the trigger says, or None when the text does not say."""
+    token = actor_token(candidate)
+    if token is None:
+        return None
+    return code_party(analysis, token)
+
+
+def actor_token(candidate: Candidate) -> Any | None:
+    anchor = candidate.anchor
+    if candidate.kind in {"accusation", "characterization"}:
+        return subject_of(anchor)
+    if candidate.kind == "verb":
+        if candidate.entry is not None and candidate.entry.actor_is_object:
+            # "it has been forced out": the party forced out is the one that withdraws.
+            found = children(anchor, "nsubjpass") if is_passive(anchor) else children(anchor, "dobj")
+            return found[0] if found else None
+        if is_passive(anchor):
+            agent = agent_of(anchor)
+            return _nominal_actor(agent) if agent is not None else None
+        return subject_of(anchor)
+    if candidate.light is not None:
+        light = candidate.light
+        if is_passive(light):
+            agent = agent_of(light)
+            return _nominal_actor(agent) if agent is not None else None
+        return subject_of(light)
+    for token in candidate.tokens():
+        own = own_actor_token(token)
+        if own is not None:
+            return own
+    return None
+
+
+def _nominal_actor(token: Any) -> Any:
+    """An agent that is itself an event noun ("killed by a Russian strike") stands for its own
+    actor ("Russian")."""
+    own = own_actor_token(token)
+    return own if own is not None else token
+
+
+def own_actor_token(noun: Any) -> Any | None:
+    """The actor a noun phrase names for its head event: possessor, "by X", national modifier."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for _prep, obj in prep_objects(noun, {"by"}):
+        return obj
+    for child in noun.lefts:
+        if child.dep_ in {"amod", "compound", "nmod", "npadvmod"} and _names_actor(child):
+            return child
+        for grandchild in child.lefts:
+            # "a US-enforced agreement": the nation inside a compound modifier
+            if grandchild.dep_ in {"npadvmod", "compound", "nmod"} and _names_actor(grandchild):
+                return grandchild
+    return None
+
+
+def _names_actor(token: Any) -> bool:
+    if token.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"}:
+        return True
+    return country_by_demonym(token.text) is not None or country(token.text) is not None
+
+
+def find_target(analysis: Analysis, candidate: Candidate, actor: Party | None) -> Party | None:
+    """The party the event is done to, if the text names one."""
+    avoid = frozenset({_token_at(analysis, actor.start).i}) if actor is not None else frozenset()
+    for token in target_tokens(candidate):
+        party = code_party(analysis, token, avoid=avoid)
+        if party is None:
+            continue
+        if actor is not None and _same_party(party, actor):
+            continue
+        return party
+    return None
+
+
+def target_tokens(candidate: Candidate) -> list[Any]:
+    anchor = candidate.anchor
+    tokens: list[Any] = []
+    if candidate.kind == "accusation" and candidate.complement is not None:
+        tokens.extend(children(candidate.complement, "nsubj", "nsubjpass"))
+        return tokens
+    if candidate.kind == "characterization":
+        obj = direct_object(anchor)
+        return [obj] if obj is not None else []
+    preps = _TARGET_PREPS.get(candidate.type, frozenset())
+    if candidate.kind == "verb":
+        if candidate.entry is not None and candidate.entry.actor_is_object:
+            agent = agent_of(anchor)
+            if agent is not None:
+                tokens.append(_nominal_actor(agent))
+            elif not is_passive(anchor):
+                tokens.extend(children(anchor, "nsubj"))
+        elif is_passive(anchor):
+            tokens.extend(children(anchor, "nsubjpass"))
+        else:
+            tokens.extend(children(anchor, "dobj"))
+            tokens.extend(_dative_objects(anchor))
+        tokens.extend(obj for _prep, obj in prep_objects(anchor, preps))
+    else:
+        for holder in (anchor, candidate.light):
+            if holder is not None:
+                tokens.extend(obj for _prep, obj in prep_objects(holder, preps))
+    for member in candidate.members:
+        tokens.extend(obj for _prep, obj in prep_objects(member, preps))
+    return tokens
+
+
+def _dative_objects(verb: Any) -> list[Any]:
+    return [c for c in verb.children if c.dep_ == "dative" and c.pos_ in {"NOUN", "PROPN"}]
+
+
+def code_party(
+    analysis: Analysis, token: Any, *, avoid: frozenset[int] = frozenset()
+) -> Party | None:
+    """Code the phrase headed by ``token`` as an actor, or None when it names none."""
+    if is_first_person(token):
+        speaker = _quoted_speaker(analysis, token.idx)
+        if speaker is not None:
+            return speaker
+    referent = resolve(token, avoid=avoid)
+    if referent.pos_ == "PRON":
+        return None
+    for candidate in (referent, *_appositions(referent)):
+        place = place_at(analysis, candidate)
+        if place is not None:
+            start, end = phrase_bounds(candidate)
+            name = place.name
+            code = alpha3(place.country) if place.country else None
+            return Party(ActorRef(name=name, country=code), start, end, place=place)
+    start, end = phrase_bounds(referent)
+    ref = actor_for_phrase(analysis, start, end)
+    if ref.country is None and ref.sector is None and ref.entity is None:
+        owner = next((c for c in referent.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.i != token.i:
+            return code_party(analysis, owner, avoid=avoid)
+        return None
+    if referent.pos_ == "ADJ" and ref.country is not None and ref.entity is None:
+        # "a Russian strike": the demonym stands for the country.
+        found = country(ref.country)
+        if found is not None:
+            ref = ActorRef(name=found.name, country=ref.country, sector=ref.sector)
+    return Party(ref, start, end)
+
+
+def _appositions(token: Any) -> list[Any]:
+    """"Kursk, Russia, a region that ...": the region is Kursk."""
+    found = [c for c in token.children if c.dep_ == "appos"]
+    if token.dep_ == "appos":
+        found.append(token.head)
+    return found
+
+
+def _quoted_speaker(analysis: Analysis, position: int) -> Party | None:
+    """"we" inside a quotation is its speaker, when the claims stage linked the speaker."""
+    claim = next(
+        (c for c in analysis.claims if c.kind == "direct" and c.start <= position < c.end), None
+    )
+    if claim is None or claim.speaker.entity is None:
+        return None
+    entity = next((e for e in analysis.entities if e.id == claim.speaker.entity), None)
+    if entity is None:
+        return None
+    ref = ActorRef(name=entity.name, entity=entity.id, country=entity.country, sector=entity.sector)
+    return Party(ref, position, position)
+
+
+def _same_party(a: Party, b: Party) -> bool:
+    if a.ref.entity is not None and a.ref.entity == b.ref.entity:
+        return True
+    return a.start == b.start and a.end == b.end
+
+
+def _token_at(analysis: Analysis, position: int) -> Any:
+    span = analysis.parse.char_span(position, position + 1, alignment_mode="expand")
+    return span[0]
+
+
+def place_at(analysis: Analysis, token: Any) -> Place | None:
+    """The place a token belongs to a (non-metonymic) mention of, if any."""
+    for place in analysis.places:
+        for mention in place.mentions:
+            if (mention.start, mention.end) in analysis.metonyms:
+                continue
+            if mention.start <= token.idx < mention.end:
+                return place
+    return None
+
+
+def find_place(
+    analysis: Analysis, candidate: Candidate, excluded: list[tuple[int, int]]
+) -> Place | None:
+    """The nearest place attached to the trigger, never inside an excluded (actor) span."""
+    material = candidate.type in MATERIAL_TYPES
+    preps = _LOCATIVE_PREPS if material else _VERBAL_LOCATIVE_PREPS
+    roots = [*candidate.tokens(), *([candidate.light] if candidate.light is not None else [])]
+    if candidate.kind == "noun":
+        roots.extend(_governing_verbs(candidate.anchor))
+    queue: deque[tuple[Any, int]] = deque((root, 0) for root in roots)
+    seen: set[int] = set()
+    while queue:
+        token, depth = queue.popleft()
+        if token.i in seen or depth > 6:
+            continue
+        seen.add(token.i)
+        if depth > 0:
+            place = place_at(analysis, token)
+            if place is not None and not any(a <= token.idx < b for a, b in excluded):
+                return place
+        for child in token.children:
+            if child.dep_ in {"prep", "agent"}:
+                if child.lower_ in preps or (child.lower_ == "of" and token.pos_ == "NOUN"):
+                    queue.append((child, depth + 1))
+            elif child.dep_ == "pobj" and token.dep_ in {"prep", "agent"}:
+                queue.append((antecedent(child), depth + 1))
+                queue.extend((a, depth + 1) for a in _appositions(antecedent(child)))
+            elif child.dep_ == "dobj" and material and candidate.type in {"ASSAULT", "COERCE"}:
+                queue.append((antecedent(child), depth + 1))
+                queue.extend((a, depth + 1) for a in _appositions(antecedent(child)))
+            elif child.dep_ in _PLACE_PATH_DEPS and depth > 0:
+                queue.append((child, depth + 1))
+    return None
+
+
+def _governing_verbs(noun: Any) -> list[Any]:
+    """The verb a nominal trigger is the subject of, through "of" quantities: "dozens of drone
+    attacks happening daily in Belgorod" → happening."""
+    current = noun
+    for _ in range(4):
+        if current.dep_ == "pobj" and current.head.lower_ == "of":
+            current = current.head.head
+            continue
+        if current.dep_ in {"nsubj", "nsubjpass"}:
+            return [current.head]
+        break
+    return []
+
+
+def civilian_target(sentence: Any) -> bool:
+    """Whether the sentence speaks of civilian victims ("dozens of civilian deaths")."""
+    return any(token.lower_ in _CIVILIAN_WORDS for token in sentence)
+
+
+def claims_reporting(
+    claims: tuple[Claim, ...], positions: list[int], event_type: str, sentence: Any
+) -> tuple[str, ...]:
+    """Ids of claims that assert the event: their text contains one of its trigger words, or
+    their cue is the trigger itself ("Russia rejected ...")."""
+    stances = {"assert", "accuse"} | ({"deny"} if event_type == "REJECT" else set())
+    cue_words = {sentence.doc[p].lower_ for p in positions}
+    start, end = sentence.start_char, sentence.end_char
+    found: list[str] = []
+    for claim in claims:
+        if claim.stance not in stances:
+            continue
+        offsets = (sentence.doc[p].idx for p in positions)
+        inside = any(claim.start <= o < claim.end for o in offsets)
+        own_cue = start <= claim.start < end and claim.cue.lower() in cue_words
+        if inside or own_cue:
+            found.append(claim.id)
+    return tuple(found)

@@ -1,0 +1,154 @@
+"""Dependency-tree helpers for the events stage: subjects, objects, phrases and referents.
+
+spaCy tokens are untyped here (``Any``): the stage keeps the parse internal, and these helpers
+answer the few questions the event rules ask of it. Who is the subject of a verb that has none of
+its own ("Kiev turned to recruiting", "prepared to recognize"); what a relative or personal
+pronoun stands for ("a region that Kiev invaded", "it has been forced out"); and which characters
+make up the noun phrase an actor is coded from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Relations through which a verb without a subject inherits its governor's subject.
+_INHERITING_DEPS = frozenset({"xcomp", "acomp", "pcomp", "prep", "conj", "advcl", "oprd"})
+# Verbs whose object, not subject, does what the infinitive says: "force Kiev to sign".
+_OBJECT_CONTROL = frozenset(
+    {"force", "urge", "ask", "order", "persuade", "push", "pressure", "press", "tell", "allow",
+     "compel", "invite", "encourage", "pay", "lead", "call"}
+)
+_RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose", "where"})
+_PERSONAL_PRONOUNS = frozenset(
+    {"it", "its", "they", "them", "their", "he", "him", "his", "she", "her"}
+)
+_FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my"})
+# Left dependents that belong in a noun phrase an actor is coded from.
+_PHRASE_LEFT_DEPS = frozenset(
+    {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "npadvmod", "case"}
+)
+
+
+def is_passive(verb: Any) -> bool:
+    return any(child.dep_ in {"nsubjpass", "auxpass"} for child in verb.children)
+
+
+def children(token: Any, *deps: str) -> list[Any]:
+    return [child for child in token.children if child.dep_ in deps]
+
+
+def prep_objects(token: Any, preps: frozenset[str] | set[str]) -> Iterator[tuple[str, Any]]:
+    """(preposition, object) pairs under ``token``: "on the city", "into Russian territory"."""
+    for child in token.children:
+        if child.dep_ in {"prep", "agent", "dative"} and child.lower_ in preps:
+            for obj in child.children:
+                if obj.dep_ in {"pobj", "pcomp"}:
+                    yield child.lower_, obj
+
+
+def agent_of(verb: Any) -> Any | None:
+    """The "by X" agent of a passive verb."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def direct_object(verb: Any) -> Any | None:
+    found = children(verb, "dobj")
+    return found[0] if found else None
+
+
+def subject_of(verb: Any, *, limit: int = 5) -> Any | None:
+    """The subject of ``verb``: its own, or the one it inherits through control and coordination.
+
+    "Washington is seeking to force Kiev to sign" gives Kiev for *sign* (object control), "Kiev
+    turned to recruiting" gives Kiev for *recruiting*; a complement clause (ccomp) or a relative
+    clause has its own subject and is never climbed out of.
+    """
+    token = verb
+    for _ in range(limit):
+        own = children(token, *SUBJECT_DEPS)
+        if own:
+            return own[0]
+        if token.dep_ not in _INHERITING_DEPS or token.head.i == token.i:
+            return None
+        head = token.head
+        if token.dep_ == "xcomp" and head.lemma_ in _OBJECT_CONTROL:
+            obj = direct_object(head)
+            if obj is not None:
+                return obj
+        token = head
+    return None
+
+
+def antecedent(token: Any) -> Any:
+    """The noun a relative pronoun stands for ("a region that Kiev invaded" → region), else itself."""
+    if token.lower_ not in _RELATIVE_PRONOUNS or token.tag_ not in {"WDT", "WP", "WP$", "WRB"}:
+        return token
+    current = token
+    for _ in range(4):
+        if current.dep_ in {"relcl", "acl"}:
+            return current.head
+        if current.head.i == current.i:
+            break
+        current = current.head
+    return token
+
+
+def resolve(token: Any, *, avoid: frozenset[int] = frozenset()) -> Any:
+    """The referent of a pronoun: the antecedent of a relative pronoun, or for "it", "they", "its"
+    the nearest earlier subject (in the sentence, then the previous one) that is not itself a
+    pronoun and not in ``avoid`` (the event's own actor cannot be its target). Other tokens are
+    returned as they are."""
+    token = antecedent(token)
+    lower = token.lower_
+    if lower not in _PERSONAL_PRONOUNS:
+        return token
+    person = lower in {"he", "him", "his", "she", "her"}
+    doc = token.doc
+    sentence_start = token.sent.start
+    floor = doc[sentence_start - 1].sent.start if sentence_start > 0 else 0
+    for i in range(token.i - 1, floor - 1, -1):
+        candidate = doc[i]
+        if candidate.i in avoid or candidate.dep_ not in SUBJECT_DEPS:
+            continue
+        if candidate.pos_ not in {"PROPN", "NOUN"}:
+            continue
+        if person != (candidate.ent_type_ == "PERSON"):
+            continue
+        return candidate
+    return token
+
+
+def is_first_person(token: Any) -> bool:
+    return bool(token.lower_ in _FIRST_PERSON)
+
+
+def phrase_bounds(token: Any) -> tuple[int, int]:
+    """Character bounds of the noun phrase headed by ``token``, without relative clauses,
+    appositions or trailing prepositional phrases: "Ukraine's armed forces", "the Kremlin"."""
+    start = token.i
+    for child in token.lefts:
+        if child.dep_ in _PHRASE_LEFT_DEPS:
+            start = min(start, child.left_edge.i)
+    end = token.i
+    for child in token.rights:
+        if child.dep_ in {"compound", "flat", "case"} and child.i == end + 1:
+            end = child.i
+    doc = token.doc
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return doc[start].idx, doc[end].idx + len(doc[end].text)
+
+
+def ancestors_in_sentence(token: Any) -> Iterator[Any]:
+    """The token's heads up to the sentence root."""
+    current = token
+    while current.head.i != current.i:
+        current = current.head
+        yield current

@@ -1,0 +1,166 @@
+"""The offline gazetteer: index build, lookups and EntityRuler patterns."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsledger.resources.gazetteer import (
+    Candidate,
+    build_index,
+    cache_path,
+    lookup,
+    normalize_toponym,
+    place_patterns,
+)
+
+
+def best(name: str) -> Candidate:
+    """The most populous candidate of a name (what lookup lists first)."""
+    candidates = lookup(name)
+    assert candidates, f"{name!r} not found"
+    return candidates[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Belgorod", "belgorod"),
+        ("the Donbass", "donbass"),
+        ("Kharkivs’ka Oblast’", "kharkivska oblast"),
+        ("Zaporizhzhia-region", "zaporizhzhia region"),
+        ("Île-de-France", "ile de france"),
+        ("  New   York ", "new york"),
+        ("U.S.", "us"),
+    ],
+)
+def test_normalize_toponym(text: str, key: str) -> None:
+    assert normalize_toponym(text) == key
+
+
+@given(st.text(max_size=40))
+@settings(deadline=None)
+def test_normalize_toponym_is_idempotent(text: str) -> None:
+    once = normalize_toponym(text)
+    assert normalize_toponym(once) == once
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("spelling", ["Belgorod oblast", "Belgorod Oblast", "Belgorod region"])
+def test_region_word_finds_the_oblast(spelling: str) -> None:
+    (region,) = lookup(spelling)
+    assert (region.name, region.country, region.feature) == ("Belgorod Oblast", "RU", "ADM1")
+    assert region.admin1_code == "RU.09"
+
+
+@pytest.mark.slow
+def test_bare_name_is_the_city() -> None:
+    (city,) = lookup("Belgorod")
+    assert (city.name, city.country, city.feature) == ("Belgorod", "RU", "PPLA")
+    assert city.admin1 == "Belgorod Oblast"
+    assert city.geonameid == 578072
+    assert 50 < city.lat < 51 and 36 < city.lon < 37
+
+
+@pytest.mark.slow
+def test_alternate_spellings() -> None:
+    kharkiv = best("Kharkov")
+    assert (kharkiv.name, kharkiv.country, kharkiv.geonameid) == ("Kharkiv", "UA", 706483)
+    assert kharkiv.alternate
+    kyiv = best("Kiev")
+    assert (kyiv.name, kyiv.feature) == ("Kyiv", "PPLC")
+    assert best("KHARKIV").name == "Kharkiv"
+
+
+@pytest.mark.slow
+def test_region_word_after_an_exonym() -> None:
+    region = best("Kharkov region")
+    assert (region.name, region.feature) == ("Kharkiv Oblast", "ADM1")
+    assert best("Sumy Oblast").admin1_code == "UA.21"
+
+
+@pytest.mark.slow
+def test_informal_regions() -> None:
+    donbas = best("Donbass")
+    assert (donbas.name, donbas.country, donbas.feature, donbas.geonameid) == (
+        "Donbas",
+        "UA",
+        "RGN",
+        None,
+    )
+    # Between Donetsk (48.0 N, 37.8 E) and Luhansk (48.6 N, 39.3 E).
+    assert 47.5 < donbas.lat < 49 and 37.5 < donbas.lon < 39.5
+    sahel = [c for c in lookup("the Sahel") if c.feature == "RGN"]
+    assert [(c.name, c.country) for c in sahel] == [("Sahel", None)]
+
+
+@pytest.mark.slow
+def test_crimea_is_a_ukrainian_region() -> None:
+    crimea = best("Crimea")
+    assert (crimea.name, crimea.country, crimea.feature) == ("Crimea", "UA", "ADM1")
+    assert 44 < crimea.lat < 46.5 and 32.5 < crimea.lon < 36.7
+
+
+@pytest.mark.slow
+def test_countries_and_capitals() -> None:
+    assert {(c.name, c.feature) for c in lookup("Ukraine")} >= {("Ukraine", "PCLI")}
+    georgia = {(c.country, c.feature) for c in lookup("Georgia")}
+    assert {("GE", "PCLI"), ("US", "ADM1")} <= georgia
+    washington = {(c.admin1, c.feature) for c in lookup("Washington")}
+    assert ("District of Columbia", "PPLC") in washington
+    assert (best("Beijing").name, best("Beijing").country) == ("Beijing", "CN")
+    assert best("Europe").feature == "CONT"
+
+
+@pytest.mark.slow
+def test_unknown_names_give_nothing() -> None:
+    assert lookup("Zorblaxton") == []
+    assert lookup("") == []
+    assert lookup("   ") == []
+
+
+@pytest.mark.slow
+def test_place_patterns() -> None:
+    patterns = place_patterns()
+    phrases = {p["pattern"]: p["label"] for p in patterns}
+    assert len(phrases) == len(patterns)
+    for name in ("Belgorod", "Kursk", "Sumy", "Kyiv", "Kiev", "Kharkov", "Crimea", "Jordan"):
+        assert phrases.get(name) == "GPE", name
+    assert phrases["Belgorod oblast"] == "GPE"
+    assert phrases["Georgia"] == "GPE"
+    assert phrases["Donbass"] == "LOC"
+    assert phrases["Sahel"] == "LOC"
+    for word in ("Nice", "Reading", "Mobile", "Bath", "March", "Victoria"):
+        assert word not in phrases, word
+    assert not [p for p in phrases if " " not in p and p.islower()]
+    assert set(phrases.values()) == {"GPE", "LOC"}
+
+
+def test_cache_path_honours_the_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("NEWSLEDGER_CACHE", str(tmp_path))
+    path = cache_path()
+    assert path.parent == tmp_path
+    assert path.name.startswith("gazetteer-") and path.suffix == ".sqlite"
+
+
+@pytest.mark.slow
+def test_build_index_writes_a_complete_database(tmp_path: Path) -> None:
+    target = build_index(tmp_path / "nested" / "gazetteer.sqlite")
+    assert target == tmp_path / "nested" / "gazetteer.sqlite"
+    assert [p.name for p in target.parent.iterdir()] == ["gazetteer.sqlite"]  # no temp file left
+    connection = sqlite3.connect(target)
+    try:
+        (places,) = connection.execute("SELECT count(*) FROM places").fetchone()
+        (kharkov,) = connection.execute(
+            "SELECT p.name FROM names n JOIN places p ON p.id = n.place WHERE n.norm = 'kharkov'"
+        ).fetchone()
+    finally:
+        connection.close()
+    assert places > 100_000
+    assert kharkov == "Kharkiv"

@@ -1,0 +1,252 @@
+"""The command line: formats, options, stdin, exit codes and one-line errors."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from newsledger import __version__
+from newsledger.cli import main
+from newsledger.model import json_schema
+
+pytestmark = pytest.mark.slow
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLE = REPO / "examples" / "kharkiv-strike.txt"
+CLI = [sys.executable, "-m", "newsledger.cli"]
+
+
+def _run(
+    args: list[str],
+    capsys: pytest.CaptureFixture[str],
+    stdin: bytes | None = None,
+    monkeypatch: pytest.MonkeyPatch | None = None,
+) -> tuple[int, str, str]:
+    if stdin is not None:
+        assert monkeypatch is not None
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin)))
+    code = main(args)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def _records(out: str) -> list[dict[str, object]]:
+    return [json.loads(line) for line in out.splitlines() if line.strip()]
+
+
+def test_version_and_help_with_examples(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"newsledger {__version__}"
+    for command in (
+        ["--help"],
+        ["extract", "--help"],
+        ["schema", "--help"],
+        ["gazetteer", "--help"],
+    ):
+        with pytest.raises(SystemExit):
+            main(command)
+        assert "example" in capsys.readouterr().out
+
+
+def test_schema_command_prints_a_valid_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(["schema"], capsys)
+    assert code == 0
+    schema = json.loads(out)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert schema == json_schema()
+
+
+def test_extract_example_as_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = _run(["extract", str(EXAMPLE), "--format", "json"], capsys)
+    assert code == 0, err
+    (record,) = _records(out)
+    jsonschema.validate(record, json_schema())
+    document = record["document"]
+    assert isinstance(document, dict)
+    assert document["title"].startswith("Drone strike on Kharkiv apartment block")
+    assert document["author"] == "Mara Lindqvist"
+    assert document["published"] == "2025-05-12"
+    assert "Subscribe" not in document["text"]
+    assert "truce within hours" in document["text"]
+    places = {p["name"]: p for p in record["places"]}  # type: ignore[union-attr]
+    assert places["Kharkiv"]["country"] == "UA"
+    speakers = {c["speaker"]["name"] for c in record["claims"]}  # type: ignore[union-attr]
+    assert "Andrii Sybiha" in speakers
+
+
+def test_overrides_win_over_detected_metadata(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(
+        [
+            "extract",
+            str(EXAMPLE),
+            "--format",
+            "json",
+            "--published",
+            "13 May 2025",
+            "--title",
+            "T",
+            "--outlet",
+            "O",
+            "--url",
+            "https://example.org/a",
+            "--author",
+            "A",
+        ],
+        capsys,
+    )
+    assert code == 0
+    document = _records(out)[0]["document"]
+    assert document == document | {
+        "published": "2025-05-13",
+        "title": "T",
+        "outlet": "O",
+        "url": "https://example.org/a",
+        "author": "A",
+    }
+
+
+def test_table_format_has_the_sections(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(["extract", str(EXAMPLE), "--format", "table"], capsys)
+    assert code == 0
+    for section in ("People and organisations", "Places", "Dates and times", "Claims", "Events"):
+        assert section in out
+    assert "Kharkiv" in out
+
+
+def test_stdin_text_and_html(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = b"Russian forces shelled Kharkiv on Tuesday, Ukrainian officials said.\n"
+    code, out, _ = _run(
+        ["extract", "-", "--format", "json", "--published", "2025-05-08"],
+        capsys,
+        stdin=text,
+        monkeypatch=monkeypatch,
+    )
+    assert code == 0
+    assert _records(out)[0]["document"]["text"].startswith("Russian forces shelled Kharkiv")
+    html = (
+        b"<html><head><title>Shelling</title></head><body><article><p>"
+        + text
+        + b"</p></article></body></html>"
+    )
+    code, out, _ = _run(
+        ["extract", "-", "--format", "json"], capsys, stdin=html, monkeypatch=monkeypatch
+    )
+    assert code == 0
+    assert "<p>" not in _records(out)[0]["document"]["text"]
+
+
+def test_jsonl_bad_line_becomes_an_error_object_in_place(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "articles.jsonl"
+    path.write_text(
+        json.dumps({"id": "a", "text": "Kyiv said talks would resume.", "published": "2025-05-01"})
+        + "\n{not json\n"
+        + json.dumps({"id": "b", "text": "Moscow denied the report."})
+        + "\n",
+        encoding="utf-8",
+    )
+    code, out, err = _run(["extract", str(path), "--format", "json"], capsys)
+    assert code == 1
+    first, error, last = _records(out)
+    assert first["document"]["source_id"] == "a"  # type: ignore[index]
+    assert error["line"] == 2 and "error" in error
+    assert last["document"]["source_id"] == "b"  # type: ignore[index]
+    assert f"{path}:2" in err
+
+
+def test_non_english_article_gets_a_record_and_a_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "fr.txt"
+    path.write_text(
+        "La Russie a lancé une attaque massive contre Kiev dans la nuit, selon les autorités "
+        "ukrainiennes, qui ont fait état de plusieurs blessés.\n",
+        encoding="utf-8",
+    )
+    code, out, _ = _run(["extract", str(path), "--format", "json"], capsys)
+    assert code == 0
+    record = _records(out)[0]
+    assert record["document"]["language"] == "fr"  # type: ignore[index]
+    assert "language 'fr' not supported for extraction yet" in record["document"]["warnings"]  # type: ignore[index]
+    assert record["entities"] == record["claims"] == record["events"] == []
+
+
+def test_invalid_utf8_is_replaced_with_a_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "broken.txt"
+    path.write_bytes(b"Kyiv said the talks failed." + b"\xff\xfe Moscow denied it.\n")
+    code, out, _ = _run(["extract", str(path), "--format", "json"], capsys)
+    assert code == 0
+    document = _records(out)[0]["document"]
+    assert "\ufffd" in document["text"]  # type: ignore[index]
+    assert any("UTF-8" in w for w in document["warnings"])  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("setup", "message"),
+    [
+        ("missing", "does not exist"),
+        ("empty-folder", "no .txt, .html or .jsonl files"),
+        ("empty-file", "empty"),
+        ("binary", "binary"),
+        ("too-large", "limit"),
+    ],
+)
+def test_unreadable_input_exits_2_with_one_line(
+    setup: str, message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "input.txt"
+    extra: list[str] = []
+    if setup == "empty-folder":
+        path = tmp_path / "folder"
+        path.mkdir()
+    elif setup == "empty-file":
+        path.write_text("")
+    elif setup == "binary":
+        path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    elif setup == "too-large":
+        path.write_text("Kyiv said the talks failed. " * 100)
+        extra = ["--max-bytes", "1000"]
+    code, out, err = _run(["extract", str(path), "--format", "json", *extra], capsys)
+    assert code == 2
+    assert out == ""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert str(path) in lines[0] and message in lines[0]
+
+
+def test_bad_published_option_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = _run(["extract", str(EXAMPLE), "--published", "next Blursday"], capsys)
+    assert code == 2
+    assert err.strip() == (
+        "newsledger: --published: cannot read 'next Blursday' as a date (use YYYY-MM-DD)"
+    )
+
+
+def test_installed_command_reports_errors_without_traceback(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.txt"
+    result = subprocess.run(
+        [*CLI, "extract", str(missing)], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert str(missing) in result.stderr
+    result = subprocess.run(
+        [*CLI, "extract", "--format", "bogus", str(EXAMPLE)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 2
