@@ -201,6 +201,7 @@ def test_invalid_utf8_is_replaced_with_a_warning(
         ("empty-file", "empty"),
         ("binary", "binary"),
         ("too-large", "limit"),
+        ("50-MB", "above the limit of 5242880 bytes"),
     ],
 )
 def test_unreadable_input_exits_2_with_one_line(
@@ -215,6 +216,10 @@ def test_unreadable_input_exits_2_with_one_line(
         path.write_text("")
     elif setup == "binary":
         path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    elif setup == "50-MB":
+        # Sparse: 50 MB long without writing 50 MB; refused from its size before any read.
+        with path.open("wb") as f:
+            f.truncate(50 * 1024 * 1024)
     elif setup == "too-large":
         path.write_text("Kyiv said the talks failed. " * 100)
         extra = ["--max-bytes", "1000"]

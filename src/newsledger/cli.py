@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Sequence
 from typing import TextIO
@@ -126,7 +125,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def extract_command(args: argparse.Namespace, out: TextIO) -> int:
-    from newsledger.ingest.batch import DEFAULT_MAX_BYTES, MAX_BYTES_ENV, Overrides, read_articles
+    from newsledger.ingest.batch import Overrides, read_articles, resolve_max_bytes
     from newsledger.ingest.dates import parse_published
     from newsledger.pipeline.default import default_pipeline
     from newsledger.pipeline.runner import ArticleFailure
@@ -134,15 +133,11 @@ def extract_command(args: argparse.Namespace, out: TextIO) -> int:
     published = None
     if args.published is not None:
         published = parse_published(args.published)
-        if published is None:
+        if published is None or len(published) != len("YYYY-MM-DD"):
             raise OptionError(
                 f"cannot read {args.published!r} as a date (use YYYY-MM-DD)", option="--published"
             )
-    max_bytes = args.max_bytes
-    if max_bytes is None:
-        max_bytes = _env_int(MAX_BYTES_ENV, DEFAULT_MAX_BYTES)
-    if max_bytes <= 0:
-        raise OptionError("must be a positive number of bytes", option="--max-bytes")
+    max_bytes = resolve_max_bytes(args.max_bytes)
     output = args.format or ("table" if out.isatty() else "json")
     overrides = Overrides(
         title=args.title,
@@ -171,16 +166,6 @@ def extract_command(args: argparse.Namespace, out: TextIO) -> int:
     if records == 0 and failures and all(f.line is None for f in failures):
         return EXIT_USAGE  # nothing readable at all: each problem was named on stderr
     return EXIT_SOME_FAILED if failures else EXIT_OK
-
-
-def _env_int(name: str, default: int) -> int:
-    raw = os.environ.get(name)
-    if raw is None:
-        return default
-    try:
-        return int(raw)
-    except ValueError:
-        raise OptionError(f"{raw!r} is not a whole number", option=name) from None
 
 
 def _print_record(record: Record, output: str, out: TextIO) -> None:

@@ -52,6 +52,7 @@ AuxMode = Literal["negation", "hypothetical", "future", "historical"]
 
 # Dates are "YYYY-MM-DD", "YYYY-MM" or "YYYY": as precise as the text allows.
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+DAY_PATTERN = r"^\d{4}-\d{2}-\d{2}$"  # a publication date is always a day
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,10 +74,11 @@ class Document:
     source_id: str | None = None
     title: str | None = None
     author: str | None = None
-    published: str | None = field(default=None, metadata={"pattern": DATE_PATTERN})
+    published: str | None = field(default=None, metadata={"pattern": DAY_PATTERN})
     outlet: str | None = None
     url: str | None = None
     warnings: tuple[str, ...] = ()
+    section: str | None = None  # extension: a section label such as "ANALYSIS"
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,9 @@ _TEXT_WIDTH = 70
 
 
 def print_summary(record: Record, out: TextIO) -> None:
-    console = Console(file=out, width=max(100, Console(file=out).width), highlight=False)
+    # Piped output has no terminal width to follow: use one wide enough for the tables.
+    width = None if out.isatty() else 160
+    console = Console(file=out, width=width, highlight=False)
     doc = record.document
     console.rule(f"[bold]{doc.title or '(untitled)'}")
     console.print(
@@ -97,7 +99,7 @@ def print_summary(record: Record, out: TextIO) -> None:
             _date(event.date, event.date_source),
             dead,
             event.aux or "",
-            _short(event.text, 50),
+            _short(event.text, 40),
         )
     _print_if_rows(console, events)
 

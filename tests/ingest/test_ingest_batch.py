@@ -173,6 +173,24 @@ def test_unparsed_header_date_is_a_warning(tmp_path: Path) -> None:
     assert document.warnings == ("unparsed publication date: 'sometime soon'",)
 
 
+def test_header_date_without_a_day_is_not_an_anchor(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("Title: Port shelled\nDate: April 2025\n\nThe port.", encoding="utf-8")
+    document = _one([str(path)])
+    assert isinstance(document, Document)
+    assert document.published is None
+    assert document.warnings == ("publication date without a day: 'April 2025'",)
+
+
+def test_section_label_is_kept_as_metadata(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("ANALYSIS\n\n" + ARTICLE, encoding="utf-8")
+    document = _one([str(path)])
+    assert isinstance(document, Document)
+    assert document.section == "ANALYSIS"
+    assert not document.text.startswith("ANALYSIS")
+
+
 def test_stdin_text_and_html() -> None:
     text = _one(["-"], stdin=io.BytesIO(ARTICLE.encode()))
     assert isinstance(text, Document)

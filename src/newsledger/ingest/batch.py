@@ -434,6 +434,11 @@ def _build_document(article: _Article, *, overrides: Overrides, source: str) -> 
         published = parse_published(meta.published)
         if published is None:
             warnings.append(f"unparsed publication date: {meta.published!r}")
+        elif len(published) != len("YYYY-MM-DD"):
+            # The contract's ``published`` is a day: the anchor of relative dates. A month
+            # alone would anchor "yesterday" to a guess.
+            warnings.append(f"publication date without a day: {meta.published!r}")
+            published = None
     language = UNDETERMINED_LANGUAGE
     if meta.language:
         code = normalize_language(meta.language)
@@ -448,6 +453,7 @@ def _build_document(article: _Article, *, overrides: Overrides, source: str) -> 
         "author": overrides.author or _tidy(meta.author),
         "outlet": overrides.outlet or _tidy(meta.outlet),
         "url": overrides.url or _tidy(meta.url),
+        "section": _tidy(meta.section),
     }
     # Lone surrogates (a JSON "\ud800" escape, undecodable bytes in argv) cannot be written out
     # as UTF-8 and would break the id; they become U+FFFD like any other undecodable text.

@@ -9,6 +9,7 @@ the other side "wrong" is a denial, whatever verb introduced it.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -45,8 +46,13 @@ def stance_from_content(default: str, content: str) -> str:
     """Refine a cue's default stance by what the claim says: evasions and flat denials."""
     lexicon = cue_lexicon()
     lowered = content.casefold()
-    if any(phrase in lowered for phrase in lexicon.evasive_content):
+    if _mentions_any(lowered, lexicon.evasive_content):
         return "evade"
-    if default == "assert" and any(phrase in lowered for phrase in lexicon.denying_content):
+    if default == "assert" and _mentions_any(lowered, lexicon.denying_content):
         return "deny"
     return default
+
+
+def _mentions_any(text: str, phrases: tuple[str, ...]) -> bool:
+    """Whole-word matches only: "lies" must not match "families"."""
+    return any(re.search(rf"\b{re.escape(phrase)}\b", text) for phrase in phrases)

@@ -72,7 +72,7 @@ class ClaimsStage:
         drafts = finder.find()
         claims = []
         for index, draft in enumerate(drafts, start=1):
-            date, source = date_at(analysis, draft.cue_pos)
+            date, source = date_at(analysis, draft.cue_pos, outside=(draft.start, draft.end))
             text = analysis.document.text[draft.start : draft.end]
             claims.append(
                 Claim(
@@ -181,8 +181,9 @@ class _ClaimFinder:
         """The speaker token of a cue: its subject, a passive agent, or its governor's subject."""
         current = verb
         for _step in range(8):
+            reported = current.i != verb.i and self._is_reported_clause(current)
             for child in current.children:
-                if child.dep_ == "nsubj":
+                if child.dep_ == "nsubj" and not reported:
                     if child.tag_ in _RELATIVE_TAGS and current.dep_ == "relcl":
                         return current.head  # "agreements that promise": the agreements
                     return child
@@ -197,6 +198,10 @@ class _ClaimFinder:
                 return None
             current = current.head
         return None
+
+    def _is_reported_clause(self, token: Any) -> bool:
+        """Whether a verb heads what another cue reports: "denied that its forces struck"."""
+        return bool(token.dep_ == "ccomp" and token.head.lemma_.lower() in self.lexicon.verbs)
 
     # --- "according to X" ---------------------------------------------------------------------
 
@@ -375,8 +380,20 @@ def _span_of(tokens: Any) -> tuple[int, int]:
 
 
 def _clause_span(clause: Any) -> tuple[int, int]:
-    """A complement clause without its complementizer ("that") and trailing punctuation."""
-    tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head.i == clause.i)]
+    """A complement clause without its complementizer ("that") and trailing punctuation, cut
+    before a nested reporting clause that is a claim of its own ("..., saying that ...")."""
+    verbs = cue_lexicon().verbs
+    nested = [
+        t
+        for t in clause.subtree
+        if t.i > clause.i and t.dep_ in {"advcl", "conj"} and t.lemma_.lower() in verbs
+    ]
+    cut = min((min(n.left_edge.i, n.i) for n in nested), default=None)
+    tokens = [
+        t
+        for t in clause.subtree
+        if not (t.dep_ == "mark" and t.head.i == clause.i) and (cut is None or t.i < cut)
+    ]
     while tokens and tokens[-1].is_punct and tokens[-1].text not in {"'", "’", '"', "”"}:
         tokens.pop()
     return _span_of(tokens or [clause])

@@ -82,11 +82,12 @@ def find_contradictions(analysis: Analysis) -> tuple[Contradiction, ...]:
     claims = analysis.claims
     if not claims:
         return ()
-    own = {c.id: _own_concepts(analysis, c) for c in claims}
+    index = _mention_concepts(analysis)
+    own = {c.id: _own_concepts(analysis, c, index) for c in claims}
     matters = {
         c.id: own[c.id]
         if len(own[c.id]) >= _MIN_OWN_CONCEPTS
-        else own[c.id] | _context(analysis, c)
+        else own[c.id] | _context(analysis, c, index)
         for c in claims
     }
     weights = _weights(matters)
@@ -125,21 +126,21 @@ def find_contradictions(analysis: Analysis) -> tuple[Contradiction, ...]:
 # --- matters ----------------------------------------------------------------------------------
 
 
-def _own_concepts(analysis: Analysis, claim: Claim) -> frozenset[str]:
+def _own_concepts(analysis: Analysis, claim: Claim, index: dict[int, str]) -> frozenset[str]:
     span = analysis.parse.char_span(claim.start, claim.end, alignment_mode="expand")
-    return _concepts(analysis, span) if span is not None else frozenset()
+    return _concepts(index, span) if span is not None else frozenset()
 
 
-def _context(analysis: Analysis, claim: Claim) -> frozenset[str]:
+def _context(analysis: Analysis, claim: Claim, index: dict[int, str]) -> frozenset[str]:
     """The concepts of the claim's sentence, for claims too short to name their matter."""
     span = analysis.parse.char_span(claim.start, claim.end, alignment_mode="expand")
-    return _concepts(analysis, span[0].sent) if span is not None else frozenset()
+    return _concepts(index, span[0].sent) if span is not None else frozenset()
 
 
-def _concepts(analysis: Analysis, tokens: Any) -> frozenset[str]:
+def _concepts(index: dict[int, str], tokens: Any) -> frozenset[str]:
     concepts: set[str] = set()
     for token in tokens:
-        entity_concept = _entity_concept(analysis, token.idx)
+        entity_concept = index.get(token.idx)
         if entity_concept is not None:
             concepts.add(entity_concept)
             continue
@@ -159,20 +160,29 @@ def _concepts(analysis: Analysis, tokens: Any) -> frozenset[str]:
     return frozenset(concepts)
 
 
-def _entity_concept(analysis: Analysis, position: int) -> str | None:
-    """Countries stand for their places, people and demonyms; other entities for themselves."""
+def _mention_concepts(analysis: Analysis) -> dict[int, str]:
+    """Character position → concept, for every position inside a place or entity mention.
+
+    Countries stand for their capitals, people and demonyms ("Kiev" and "Ukrainian" are both
+    UKR); other places and entities stand for themselves. Places win over entities.
+    """
+    index: dict[int, str] = {}
     for place in analysis.places:
-        if any(m.start <= position < m.end for m in place.mentions):
-            # "Kiev" and "Ukraine" stand for the same country in claims; Belgorod is a place.
-            if place.feature.startswith(_GOVERNMENT_FEATURES) and place.country:
-                return f"country:{alpha3(place.country) or place.country}"
-            return f"place:{place.id}"
+        if place.feature.startswith(_GOVERNMENT_FEATURES) and place.country:
+            concept = f"country:{alpha3(place.country) or place.country}"
+        else:
+            concept = f"place:{place.id}"
+        for m in place.mentions:
+            index.update(dict.fromkeys(range(m.start, m.end), concept))
     for entity in analysis.entities:
-        if any(m.start <= position < m.end for m in entity.mentions):
-            if entity.type in {"GPE", "NORP"} and entity.country:
-                return f"country:{entity.country}"
-            return f"entity:{entity.id}"
-    return None
+        if entity.type in {"GPE", "NORP"} and entity.country:
+            concept = f"country:{entity.country}"
+        else:
+            concept = f"entity:{entity.id}"
+        for m in entity.mentions:
+            for position in range(m.start, m.end):
+                index.setdefault(position, concept)
+    return index
 
 
 def _weights(matters: dict[str, frozenset[str]]) -> dict[str, float]:

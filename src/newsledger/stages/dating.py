@@ -13,14 +13,23 @@ from newsledger.timex.anchor import record_date
 from newsledger.timex.governing import governing_time
 
 
-def date_at(analysis: Analysis, position: int) -> tuple[str | None, str | None]:
-    """(date, date_source) for something said or done at character ``position``."""
+def date_at(
+    analysis: Analysis, position: int, *, outside: tuple[int, int] | None = None
+) -> tuple[str | None, str | None]:
+    """(date, date_source) for something said or done at character ``position``.
+
+    ``outside`` excludes time expressions within a span: a claim's own words date what it is
+    about ("killed since February 2022"), not when it was said.
+    """
+    times = analysis.times
+    if outside is not None:
+        times = tuple(t for t in times if not (outside[0] <= t.start and t.end <= outside[1]))
     doc = analysis.parse
     token = doc.char_span(position, position + 1, alignment_mode="expand")
     if token is not None:
         sentence = token[0].sent
         governing = governing_time(
-            analysis.times,
+            times,
             sentence.start_char,
             sentence.end_char,
             anchor_pos=position,

