@@ -157,8 +157,8 @@ def actor_for_phrase(analysis: Analysis, start: int, end: int) -> ActorRef:
     text = analysis.document.text[start:end]
     span = doc.char_span(start, end, alignment_mode="expand")
     entity = _entity_within(analysis.entities, start, end)
-    words = [t.lower_ for t in span] if span is not None else text.lower().split()
-    sector = sector_for_words(words) if span is None else sector_for_words([span.root.lower_])
+    words = [t.lemma_.lower() for t in span] if span is not None else text.lower().split()
+    sector = sector_for_words(words if span is None else [span.root.lemma_.lower()])
     country_code = _country_of_tokens(list(span)) if span is not None else None
     if entity is not None:
         country_code = country_code or entity.country

@@ -12,6 +12,7 @@ actor ("Zelenskyy" → "Volodymyr Zelensky"). The parse is kept for later stages
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -95,6 +96,8 @@ def build_entities(doc: Any) -> tuple[Entity, ...]:
         spans.append((ent.label_, text, piece.start_char, piece.start_char + len(text)))
 
     full_names = _full_person_names(spans)
+    spans += _bare_surnames(doc.text, spans, full_names)
+    spans.sort(key=lambda span: span[2])
     clusters: dict[str, _Cluster] = {}
     for label, text, start, end in spans:
         name, key = _canonical(label, text, full_names)
@@ -122,6 +125,23 @@ def _full_person_names(spans: list[tuple[str, str, int, int]]) -> dict[str, str]
             if len(text) > len(full.get(surname, "")):
                 full[surname] = text
     return full
+
+
+def _bare_surnames(
+    text: str, spans: list[tuple[str, str, int, int]], full_names: dict[str, str]
+) -> list[tuple[str, str, int, int]]:
+    """Surnames of people named in full that the NER missed when they stand alone later
+    ("Osmanova left."): the small model often skips an unfamiliar name it has no context for."""
+    taken = [(start, end) for _label, _text, start, end in spans]
+    found = []
+    for full in full_names.values():
+        surname = full.split()[-1]
+        for match in re.finditer(rf"\b{re.escape(surname)}\b", text):
+            start, end = match.span()
+            if not any(a < end and start < b for a, b in taken):
+                found.append(("PERSON", surname, start, end))
+                taken.append((start, end))
+    return found
 
 
 def _canonical(label: str, text: str, full_names: dict[str, str]) -> tuple[str, str]:
