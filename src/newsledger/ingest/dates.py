@@ -19,37 +19,14 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
+from newsledger.timex.lexicon import MONTH_ABBREVIATIONS, MONTHS
+
 if TYPE_CHECKING:
     from dateparser.date import DateDataParser
 
 __all__ = ["parse_published"]
 
-_MONTHS = {
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
+_MONTHS = {**MONTHS, **MONTH_ABBREVIATIONS}  # one table of month names, in timex
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = (
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
