@@ -1,4 +1,4 @@
-"""The event trigger lexicon: verbs and nouns that name PLOVER events, and the word lists around them.
+"""The event trigger lexicon: verbs and nouns naming PLOVER events, and the word lists around them.
 
 ``data/event_triggers.json`` is newsledger's own (Apache-2.0). A trigger entry names a lemma and
 its PLOVER type and mode, plus the conditions that license it ("pull" only with "out"/"back",

@@ -118,6 +118,8 @@ def _country_of_tokens(tokens: list[Any]) -> str | None:
     texts = [t.text for t in tokens]
     for size in (3, 2, 1):
         for i in range(len(texts) - size + 1):
+            if not texts[i][:1].isupper():
+                continue  # "an end" is not Netherlands Antilles: names are capitalised
             phrase = " ".join(texts[i : i + size])
             known = lookup_actor(phrase)
             if known is not None and known.country:

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from newsledger.model import ActorRef, Event, PloverType
+from newsledger.model import ActorRef, Event, PloverType, TimeExpr
 from newsledger.pipeline.stage import Analysis
+from newsledger.resources.countries import alpha3
 from newsledger.resources.event_triggers import trigger_lexicon
 from newsledger.resources.plover import acled_type, cameo_root
 from newsledger.stages.event_parts.arguments import (
@@ -36,6 +37,7 @@ UNKNOWN_ACTOR = ActorRef(name="unknown")
 # Relations through which an event's clause takes the date of the clause that governs it; a
 # complement (ccomp), relative (relcl) or adverbial (advcl) clause has a time of its own.
 _DATE_CLIMB_DEPS = frozenset({"xcomp", "pcomp", "prep", "conj", "acomp", "dobj", "pobj", "acl"})
+_OWN_TIME_DEPS = frozenset({"relcl", "ccomp", "advcl", "acl"})
 
 
 class EventsStage:
@@ -74,10 +76,13 @@ def build_event(
     """The event a trigger names, or None when the text does not support one."""
     actor = find_actor(analysis, candidate)
     entry = candidate.entry
-    if entry is not None and entry.actor_sectors:
-        # "forces operating in Belgorod" is an assault; "companies operating in X" is not.
-        if actor is None or actor.ref.sector not in entry.actor_sectors:
-            return None
+    # "forces operating in Belgorod" is an assault; "companies operating in X" is not.
+    if (
+        entry is not None
+        and entry.actor_sectors
+        and (actor is None or actor.ref.sector not in entry.actor_sectors)
+    ):
+        return None
     target = find_target(analysis, candidate, actor)
     excluded = [(actor.start, actor.end)] if actor is not None else []
     place = find_place(analysis, candidate, excluded)
@@ -87,11 +92,12 @@ def build_event(
     has_casualties = casualties is not None and casualties.fatalities is not None
     if actor is None and not (candidate.type == "ASSAULT" and (place or has_casualties)):
         return None
-    target_ref = _target_ref(candidate, target, sentence)
+    place_country = alpha3(place.country) if place is not None and place.country else None
+    target_ref = _target_ref(candidate, target, sentence, place_country)
     clause = _clause_verb(candidate)
     date, date_source = _event_date(analysis, candidate, clause)
     event_type: PloverType = candidate.type  # type: ignore[assignment]
-    start, end = _stripped(analysis.document.text, sentence.start_char, sentence.end_char)
+    start, end = _event_span(analysis.document.text, sentence, candidate.anchor.idx)
     positions = [t.i for t in candidate.tokens()]
     if candidate.complement is not None:
         positions.append(candidate.complement.i)
@@ -122,12 +128,19 @@ def build_event(
     )
 
 
-def _target_ref(candidate: Candidate, target: Party | None, sentence: Any) -> ActorRef | None:
+def _target_ref(
+    candidate: Candidate, target: Party | None, sentence: Any, place_country: str | None
+) -> ActorRef | None:
     """The target, with civilians named as such where an assault's victims were civilians."""
     civilians = candidate.type == "ASSAULT" and civilian_target(sentence)
     if target is None:
-        return ActorRef(name="civilians", sector="CVL") if civilians else None
+        return (
+            ActorRef(name="civilians", country=place_country, sector="CVL") if civilians else None
+        )
     ref = target.ref
+    if civilians and ref.sector in {None, "CVL"} and ref.country is None:
+        # "Civilians were killed by a Russian strike in Kharkiv": the victims of the place.
+        return ActorRef(name=ref.name, country=place_country, sector="CVL")
     if civilians and target.place is not None:
         # "an attack on the city of Sumy, resulting in dozens of civilian deaths"
         return ActorRef(name="civilians", country=ref.country, sector="CVL")
@@ -145,7 +158,9 @@ def _clause_verb(candidate: Candidate) -> Any:
     return token
 
 
-def _event_date(analysis: Analysis, candidate: Candidate, clause: Any) -> tuple[str | None, str | None]:
+def _event_date(
+    analysis: Analysis, candidate: Candidate, clause: Any
+) -> tuple[str | None, str | None]:
     """The date of the time expression governing the event's clause, climbing to governing
     clauses only through control and coordination; else the publication date."""
     text = analysis.document.text
@@ -154,7 +169,8 @@ def _event_date(analysis: Analysis, candidate: Candidate, clause: Any) -> tuple[
     for _ in range(6):
         start = token.left_edge.idx
         end = token.right_edge.idx + len(token.right_edge.text)
-        found = governing_time(analysis.times, start, end, anchor_pos, text=text)
+        times = _own_times(analysis, token, anchor_pos)
+        found = governing_time(times, start, end, anchor_pos, text=text)
         if found is not None:
             date = record_date(found.value)
             if date is not None:
@@ -166,10 +182,37 @@ def _event_date(analysis: Analysis, candidate: Candidate, clause: Any) -> tuple[
     return (published, "published") if published else (None, None)
 
 
+def _own_times(analysis: Analysis, clause: Any, anchor_pos: int) -> list[TimeExpr]:
+    """The times of the clause, leaving out those of clauses nested in it that the event is not
+    in: "operating in Belgorod oblast, ... a region that Kiev invaded in August 2024" does not
+    date the operating."""
+    nested: list[tuple[int, int]] = []
+    for token in clause.subtree:
+        if token.i != clause.i and token.dep_ in _OWN_TIME_DEPS:
+            start = token.left_edge.idx
+            end = token.right_edge.idx + len(token.right_edge.text)
+            if not start <= anchor_pos < end:
+                nested.append((start, end))
+    return [t for t in analysis.times if not any(a <= t.start < b for a, b in nested)]
+
+
+def _event_span(text: str, sentence: Any, position: int) -> tuple[int, int]:
+    """The sentence around ``position``, cut at blank lines: the parser sometimes runs a
+    sentence across a paragraph break after a closing quote, and an event's text is the
+    sentence it comes from, not two paragraphs."""
+    start, end = sentence.start_char, sentence.end_char
+    before = text.rfind("\n\n", start, position)
+    if before >= 0:
+        start = before + 2
+    after = text.find("\n\n", position, end)
+    if after >= 0:
+        end = after
+    return _stripped(text, start, end)
+
+
 def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
-

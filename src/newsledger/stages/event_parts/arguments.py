@@ -15,11 +15,12 @@ place used as an actor (a metonym: "Kiev accused") is never an event's place.
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from newsledger.model import ActorRef, Claim, Place
 from newsledger.pipeline.stage import Analysis
+from newsledger.resources.actors import sector_for_words
 from newsledger.resources.countries import alpha3, country, country_by_demonym
 from newsledger.stages.actors import actor_for_phrase
 from newsledger.stages.event_parts.syntax import (
@@ -54,14 +55,50 @@ _TARGET_PREPS: dict[str, frozenset[str]] = {
     "ACCUSE": frozenset({"against"}),
 }
 _LOCATIVE_PREPS = frozenset(
-    {"in", "on", "into", "at", "near", "across", "over", "against", "from", "inside", "around",
-     "toward", "towards", "outside", "throughout", "upon", "within"}
+    {
+        "in",
+        "on",
+        "into",
+        "at",
+        "near",
+        "across",
+        "over",
+        "against",
+        "from",
+        "inside",
+        "around",
+        "toward",
+        "towards",
+        "outside",
+        "throughout",
+        "upon",
+        "within",
+    }
 )
 _VERBAL_LOCATIVE_PREPS = frozenset({"in", "at"})
+_SEATS = frozenset({"PPLC", "PPLG"})
+# Heads that look like parties but are not: "fighting on the Russian side", "on behalf of".
+_PATIENT_POSSESSOR_NOUNS = frozenset(
+    {"recruitment", "arrest", "detention", "deportation", "expulsion", "release", "mobilization"}
+)
+_NOT_PARTIES = frozenset({"side", "behalf", "part", "ground", "front", "term", "basis"})
 _PLACE_PATH_DEPS = frozenset({"compound", "appos", "nmod", "conj", "npadvmod"})
 _CIVILIAN_WORDS = frozenset(
-    {"civilian", "civilians", "resident", "residents", "child", "children", "villager",
-     "villagers", "passenger", "passengers", "people", "pensioner", "pensioners"}
+    {
+        "civilian",
+        "civilians",
+        "resident",
+        "residents",
+        "child",
+        "children",
+        "villager",
+        "villagers",
+        "passenger",
+        "passengers",
+        "people",
+        "pensioner",
+        "pensioners",
+    }
 )
 
 
@@ -90,7 +127,9 @@ def actor_token(candidate: Candidate) -> Any | None:
     if candidate.kind == "verb":
         if candidate.entry is not None and candidate.entry.actor_is_object:
             # "it has been forced out": the party forced out is the one that withdraws.
-            found = children(anchor, "nsubjpass") if is_passive(anchor) else children(anchor, "dobj")
+            found = (
+                children(anchor, "nsubjpass") if is_passive(anchor) else children(anchor, "dobj")
+            )
             return found[0] if found else None
         if is_passive(anchor):
             agent = agent_of(anchor)
@@ -118,11 +157,13 @@ def _nominal_actor(token: Any) -> Any:
 
 def own_actor_token(noun: Any) -> Any | None:
     """The actor a noun phrase names for its head event: possessor, "by X", national modifier."""
-    for child in noun.children:
-        if child.dep_ == "poss":
-            return child
+    # "their recruitment by Moscow": the agent acts; the possessor may be the one acted on.
     for _prep, obj in prep_objects(noun, {"by"}):
         return obj
+    for child in noun.children:
+        # "their recruitment", "his arrest": the possessor is the one recruited or arrested.
+        if child.dep_ == "poss" and noun.lemma_.lower() not in _PATIENT_POSSESSOR_NOUNS:
+            return child
     for child in noun.lefts:
         if child.dep_ in {"amod", "compound", "nmod", "npadvmod"} and _names_actor(child):
             return child
@@ -141,13 +182,18 @@ def _names_actor(token: Any) -> bool:
 
 def find_target(analysis: Analysis, candidate: Candidate, actor: Party | None) -> Party | None:
     """The party the event is done to, if the text names one."""
-    avoid = frozenset({_token_at(analysis, actor.start).i}) if actor is not None else frozenset()
+    avoid = _tokens_within(analysis, actor.start, actor.end) if actor is not None else frozenset()
     for token in target_tokens(candidate):
         party = code_party(analysis, token, avoid=avoid)
         if party is None:
             continue
         if actor is not None and _same_party(party, actor):
             continue
+        if party.place is not None and candidate.type not in MATERIAL_TYPES:
+            # "accused Kyiv": a place that is talked to or about stands for its government.
+            seat = party.place.feature.startswith("PCL") or party.place.feature in _SEATS
+            ref = replace(party.ref, sector=party.ref.sector or ("GOV" if seat else None))
+            return Party(ref, party.start, party.end)
         return party
     return None
 
@@ -171,7 +217,7 @@ def target_tokens(candidate: Candidate) -> list[Any]:
                 tokens.extend(children(anchor, "nsubj"))
         elif is_passive(anchor):
             tokens.extend(children(anchor, "nsubjpass"))
-        else:
+        elif candidate.type != "MOBILIZE":  # troops deployed are not a target
             tokens.extend(children(anchor, "dobj"))
             tokens.extend(_dative_objects(anchor))
         tokens.extend(obj for _prep, obj in prep_objects(anchor, preps))
@@ -206,12 +252,21 @@ def code_party(
             name = place.name
             code = alpha3(place.country) if place.country else None
             return Party(ActorRef(name=name, country=code), start, end, place=place)
+    if referent.lemma_.lower() in _NOT_PARTIES:
+        return None
     start, end = phrase_bounds(referent)
     ref = actor_for_phrase(analysis, start, end)
+    owner = next((c for c in referent.children if c.dep_ == "poss"), None)
+    head_sector = sector_for_words([referent.lemma_.lower()])
+    if referent.pos_ == "NOUN" and head_sector is None and owner is not None:
+        # "rejected Ukraine's accusation": the party is the owner, not the accusation.
+        return code_party(analysis, owner, avoid=avoid)
+    if ref.country is None and owner is not None:
+        # "his military": the owner's country.
+        owner_party = code_party(analysis, owner, avoid=avoid)
+        if owner_party is not None:
+            ref = replace(ref, country=owner_party.ref.country)
     if ref.country is None and ref.sector is None and ref.entity is None:
-        owner = next((c for c in referent.children if c.dep_ == "poss"), None)
-        if owner is not None and owner.i != token.i:
-            return code_party(analysis, owner, avoid=avoid)
         return None
     if referent.pos_ == "ADJ" and ref.country is not None and ref.entity is None:
         # "a Russian strike": the demonym stands for the country.
@@ -222,7 +277,7 @@ def code_party(
 
 
 def _appositions(token: Any) -> list[Any]:
-    """"Kursk, Russia, a region that ...": the region is Kursk."""
+    """ "Kursk, Russia, a region that ...": the region is Kursk."""
     found = [c for c in token.children if c.dep_ == "appos"]
     if token.dep_ == "appos":
         found.append(token.head)
@@ -230,7 +285,7 @@ def _appositions(token: Any) -> list[Any]:
 
 
 def _quoted_speaker(analysis: Analysis, position: int) -> Party | None:
-    """"we" inside a quotation is its speaker, when the claims stage linked the speaker."""
+    """ "we" inside a quotation is its speaker, when the claims stage linked the speaker."""
     claim = next(
         (c for c in analysis.claims if c.kind == "direct" and c.start <= position < c.end), None
     )
@@ -249,9 +304,9 @@ def _same_party(a: Party, b: Party) -> bool:
     return a.start == b.start and a.end == b.end
 
 
-def _token_at(analysis: Analysis, position: int) -> Any:
-    span = analysis.parse.char_span(position, position + 1, alignment_mode="expand")
-    return span[0]
+def _tokens_within(analysis: Analysis, start: int, end: int) -> frozenset[int]:
+    span = analysis.parse.char_span(start, max(end, start + 1), alignment_mode="expand")
+    return frozenset(t.i for t in span) if span is not None else frozenset()
 
 
 def place_at(analysis: Analysis, token: Any) -> Place | None:
@@ -271,6 +326,8 @@ def find_place(
     """The nearest place attached to the trigger, never inside an excluded (actor) span."""
     material = candidate.type in MATERIAL_TYPES
     preps = _LOCATIVE_PREPS if material else _VERBAL_LOCATIVE_PREPS
+    if candidate.type == "MOBILIZE":
+        preps = preps | {"to"}  # "deployed troops to Kursk"
     roots = [*candidate.tokens(), *([candidate.light] if candidate.light is not None else [])]
     if candidate.kind == "noun":
         roots.extend(_governing_verbs(candidate.anchor))
@@ -289,10 +346,9 @@ def find_place(
             if child.dep_ in {"prep", "agent"}:
                 if child.lower_ in preps or (child.lower_ == "of" and token.pos_ == "NOUN"):
                     queue.append((child, depth + 1))
-            elif child.dep_ == "pobj" and token.dep_ in {"prep", "agent"}:
-                queue.append((antecedent(child), depth + 1))
-                queue.extend((a, depth + 1) for a in _appositions(antecedent(child)))
-            elif child.dep_ == "dobj" and material and candidate.type in {"ASSAULT", "COERCE"}:
+            elif (child.dep_ == "pobj" and token.dep_ in {"prep", "agent"}) or (
+                child.dep_ == "dobj" and material and candidate.type in {"ASSAULT", "COERCE"}
+            ):
                 queue.append((antecedent(child), depth + 1))
                 queue.extend((a, depth + 1) for a in _appositions(antecedent(child)))
             elif child.dep_ in _PLACE_PATH_DEPS and depth > 0:

@@ -14,20 +14,52 @@ import re
 from dataclasses import dataclass
 
 _WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-    "ninety": 90, "a hundred": 100, "one hundred": 100,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "a hundred": 100,
+    "one hundred": 100,
 }
 # Vague quantities and the least each can mean.
 _VAGUE_NUMBERS = {
-    "dozens": 24, "a dozen": 12, "scores": 40, "hundreds": 200, "thousands": 2000,
-    "several": 3, "a few": 2, "tens": 20,
+    "dozens": 24,
+    "a dozen": 12,
+    "scores": 40,
+    "hundreds": 200,
+    "thousands": 2000,
+    "several": 3,
+    "a few": 2,
+    "tens": 20,
 }
 _NUMBER = (
     r"(?P<num>\d{1,3}(?:,\d{3})+|\d+|"
-    + "|".join(sorted((re.escape(w) for w in (*_WORD_NUMBERS, *_VAGUE_NUMBERS)), key=len, reverse=True))
+    + "|".join(
+        sorted((re.escape(w) for w in (*_WORD_NUMBERS, *_VAGUE_NUMBERS)), key=len, reverse=True)
+    )
     + r")"
 )
 _HEDGE = (

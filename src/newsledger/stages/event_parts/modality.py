@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import Any
 
 from newsledger.model import AuxMode
-from newsledger.stages.event_parts.syntax import ancestors_in_sentence
 
 _HYPOTHETICAL_MODALS = frozenset({"could", "would", "might", "may", "should", "must", "can"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -20,11 +19,69 @@ _HYPOTHETICAL_MARKS = frozenset({"if", "whether", "unless"})
 # Words that put what they govern in the realm of the possible: hopes, attempts, readiness,
 # demands and fears are about events that have not (yet) happened.
 _HYPOTHETICAL_GOVERNORS = frozenset(
-    {"hope", "want", "wish", "seek", "try", "attempt", "prepare", "prepared", "ready", "readiness",
-     "willing", "willingness", "consider", "propose", "fear", "threaten", "possible", "potential",
-     "effort", "bid", "prospect", "possibility", "aim", "urge", "ask", "demand", "request",
-     "call", "need", "offer", "able", "unable", "prevent", "avoid", "unclear", "if", "whether",
-     "refuse", "deny", "reject"}
+    {
+        "hope",
+        "want",
+        "wish",
+        "seek",
+        "try",
+        "attempt",
+        "prepare",
+        "prepared",
+        "ready",
+        "readiness",
+        "willing",
+        "willingness",
+        "consider",
+        "propose",
+        "fear",
+        "threaten",
+        "possible",
+        "potential",
+        "effort",
+        "bid",
+        "prospect",
+        "possibility",
+        "aim",
+        "need",
+        "able",
+        "unable",
+        "prevent",
+        "avoid",
+        "unclear",
+        "refuse",
+        "deny",
+        "reject",
+        "decline",
+        # the small model lemmatizes "hoping" as "hop"
+        "hoping",
+        "hoped",
+        "hopes",
+    }
+)
+# Requests make hypothetical only the act they ask for: "urged Russia to withdraw".
+_REQUEST_GOVERNORS = frozenset({"urge", "ask", "demand", "request", "call", "offer", "press"})
+# Relations through which a governor's hypothetical reach extends down to the event.
+_GOVERNED_DEPS = frozenset(
+    {
+        "xcomp",
+        "acomp",
+        "prep",
+        "pobj",
+        "pcomp",
+        "acl",
+        "relcl",
+        "dobj",
+        "conj",
+        "amod",
+        "advcl",
+        "nsubj",
+        "nsubjpass",
+        "attr",
+        "oprd",
+        "compound",
+        "appos",
+    }
 )
 _FUTURE_GOVERNORS = frozenset({"plan", "intend", "expect", "schedule", "vow", "pledge", "promise"})
 _FUTURE_MODIFIERS = frozenset({"upcoming", "planned", "future", "forthcoming", "next"})
@@ -47,24 +104,40 @@ def aux_mode(
 
 
 def _negated(token: Any) -> bool:
-    return any(
-        child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no")
-        for child in token.children
-    )
+    for child in token.children:
+        if child.dep_ == "det" and child.lower_ == "no":
+            return True
+        # "whether or not" is a question, not a negation
+        if child.dep_ == "neg" and not (child.i > 0 and child.doc[child.i - 1].lower_ == "or"):
+            return True
+    return False
 
 
 def _hypothetical(anchor: Any, clause: Any) -> bool:
     if any(c.dep_ == "amod" and c.lower_ in _HYPOTHETICAL_MODIFIERS for c in anchor.children):
         return True
-    for token in (clause, *ancestors_in_sentence(clause)):
+    if clause.dep_ in {"xcomp", "ccomp"} and clause.head.lemma_.lower() in _REQUEST_GOVERNORS:
+        return True
+    token = anchor
+    while True:
         for child in token.children:
             if child.dep_ == "aux" and child.lower_ in _HYPOTHETICAL_MODALS:
                 return True
             if child.dep_ == "mark" and child.lower_ in _HYPOTHETICAL_MARKS:
                 return True
-        if token is not clause and token.lemma_.lower() in _HYPOTHETICAL_GOVERNORS:
+        if token.i != anchor.i and (
+            token.lemma_.lower() in _HYPOTHETICAL_GOVERNORS
+            or token.lower_ in _HYPOTHETICAL_GOVERNORS
+        ):
             return True
-    return False
+        if token.head.i == token.i:
+            return False
+        if token.dep_ not in _GOVERNED_DEPS:
+            # a complement clause is hypothetical only under a verb of hoping or fearing
+            return bool(
+                token.dep_ == "ccomp" and token.head.lemma_.lower() in _HYPOTHETICAL_GOVERNORS
+            )
+        token = token.head
 
 
 def _future(anchor: Any, clause: Any) -> bool:

@@ -17,8 +17,24 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _INHERITING_DEPS = frozenset({"xcomp", "acomp", "pcomp", "prep", "conj", "advcl", "oprd"})
 # Verbs whose object, not subject, does what the infinitive says: "force Kiev to sign".
 _OBJECT_CONTROL = frozenset(
-    {"force", "urge", "ask", "order", "persuade", "push", "pressure", "press", "tell", "allow",
-     "compel", "invite", "encourage", "pay", "lead", "call"}
+    {
+        "force",
+        "urge",
+        "ask",
+        "order",
+        "persuade",
+        "push",
+        "pressure",
+        "press",
+        "tell",
+        "allow",
+        "compel",
+        "invite",
+        "encourage",
+        "pay",
+        "lead",
+        "call",
+    }
 )
 _RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose", "where"})
 _PERSONAL_PRONOUNS = frozenset(
@@ -32,7 +48,14 @@ _PHRASE_LEFT_DEPS = frozenset(
 
 
 def is_passive(verb: Any) -> bool:
-    return any(child.dep_ in {"nsubjpass", "auxpass"} for child in verb.children)
+    """A passive verb, including a bare participle ("When asked on April 8 to comment")."""
+    if any(child.dep_ in {"nsubjpass", "auxpass"} for child in verb.children):
+        return True
+    return bool(
+        verb.tag_ == "VBN"
+        and verb.dep_ in {"advcl", "acl"}
+        and not any(child.dep_ in {"aux", *SUBJECT_DEPS} for child in verb.children)
+    )
 
 
 def children(token: Any, *deps: str) -> list[Any]:
@@ -87,7 +110,7 @@ def subject_of(verb: Any, *, limit: int = 5) -> Any | None:
 
 
 def antecedent(token: Any) -> Any:
-    """The noun a relative pronoun stands for ("a region that Kiev invaded" → region), else itself."""
+    """The noun a relative pronoun stands for ("a region that Kiev invaded" → region)."""
     if token.lower_ not in _RELATIVE_PRONOUNS or token.tag_ not in {"WDT", "WP", "WP$", "WRB"}:
         return token
     current = token
@@ -141,8 +164,15 @@ def phrase_bounds(token: Any) -> tuple[int, int]:
         if child.dep_ in {"compound", "flat", "case"} and child.i == end + 1:
             end = child.i
     doc = token.doc
-    while start < end and (doc[start].is_punct or doc[start].is_space):
+    # A date the parser hung on the phrase ("In February Kiev") is not part of the actor.
+    while start < end and (
+        doc[start].is_punct or doc[start].is_space or doc[start].ent_type_ in {"DATE", "TIME"}
+    ):
         start += 1
+    # A name the phrase cuts short ("the Russian Ministry | of Defense") is taken whole.
+    if doc[end].ent_iob_ in {"B", "I"}:
+        while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+            end += 1
     return doc[start].idx, doc[end].idx + len(doc[end].text)
 
 

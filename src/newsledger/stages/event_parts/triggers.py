@@ -77,7 +77,9 @@ def _candidate(token: Any, lexicon: TriggerLexicon) -> Candidate | None:
         head = token.head
         if token.dep_ in {"dobj", "nsubjpass"} and head.lemma_ in lexicon.light_verbs:
             candidate.light = head
-        elif token.dep_ == "conj" and head.dep_ == "dobj" and head.head.lemma_ in lexicon.light_verbs:
+        elif (
+            token.dep_ == "conj" and head.dep_ == "dobj" and head.head.lemma_ in lexicon.light_verbs
+        ):
             candidate.light = head.head
         _refine_mode(candidate, lexicon)
         if candidate.mode == "ceasefire" and _promised(candidate, lexicon):
@@ -162,7 +164,7 @@ def _accusation(token: Any, lexicon: TriggerLexicon) -> Candidate | None:
 
 
 def _characterization(token: Any, lexicon: TriggerLexicon) -> Candidate | None:
-    """"described Beijing as a major enabler": disapproval of the object (ACCUSE disapprove)."""
+    """ "described Beijing as a major enabler": disapproval of the object (ACCUSE disapprove)."""
     if token.lemma_ not in lexicon.characterization_verbs or direct_object(token) is None:
         return None
     labels = children(token, "oprd", "xcomp", "attr")
@@ -185,10 +187,13 @@ def _merge(found: list[Candidate]) -> list[Candidate]:
         if candidate.kind != "noun" or candidate.light is not None:
             continue
         governor = _governing_candidate(candidate.anchor, by_token, dropped)
-        if governor is not None and governor.type != candidate.type:
-            # "rejected Ukraine's accusation": the accusation is what is rejected, told before.
-            if candidate.anchor.dep_ in {"dobj", "pobj"}:
-                dropped.add(candidate.anchor.i)
+        # "rejected Ukraine's accusation": the accusation is what is rejected, told before.
+        if (
+            governor is not None
+            and governor.type != candidate.type
+            and candidate.anchor.dep_ in {"dobj", "pobj"}
+        ):
+            dropped.add(candidate.anchor.i)
     for candidate in sorted(found, key=lambda c: -_depth(c.anchor)):
         if candidate.anchor.i in dropped:
             continue
@@ -204,16 +209,22 @@ def _merge(found: list[Candidate]) -> list[Candidate]:
 def _governing_candidate(
     token: Any, by_token: dict[int, Candidate], dropped: set[int]
 ) -> Candidate | None:
-    """The nearest trigger (or light verb of one) that governs ``token`` within three steps."""
+    """The nearest trigger (or light verb of one) that governs ``token`` within three steps;
+    a conjoined verb joins only when it shares its subject ("were killed and wounded")."""
     current = token
     for _ in range(3):
-        if current.dep_ not in _JOINING_DEPS or current.head.i == current.i:
+        joins = current.dep_ in _JOINING_DEPS or (
+            current.dep_ == "conj" and not children(current, *SUBJECT_DEPS)
+        )
+        if not joins or current.head.i == current.i:
             return None
         current = current.head
         for candidate in by_token.values():
             if candidate.anchor.i in dropped or candidate.anchor.i == token.i:
                 continue
-            if current is candidate.anchor or current is candidate.light:
+            if current.i == candidate.anchor.i or (
+                candidate.light is not None and current.i == candidate.light.i
+            ):
                 return candidate
     return None
 
