@@ -16,6 +16,7 @@ from typing import TextIO
 from newsledger import __version__
 from newsledger.errors import InputError, NewsledgerError, OptionError
 from newsledger.model import Record, json_schema
+from newsledger.pipeline.runner import ArticleFailure
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -128,7 +129,6 @@ def extract_command(args: argparse.Namespace, out: TextIO) -> int:
     from newsledger.ingest.batch import Overrides, read_articles, resolve_max_bytes
     from newsledger.ingest.dates import parse_published
     from newsledger.pipeline.default import default_pipeline
-    from newsledger.pipeline.runner import ArticleFailure
 
     published = None
     if args.published is not None:
@@ -178,10 +178,7 @@ def _print_record(record: Record, output: str, out: TextIO) -> None:
         print_summary(record, out)
 
 
-def _print_failure(failure: object, output: str, out: TextIO) -> None:
-    from newsledger.pipeline.runner import ArticleFailure
-
-    assert isinstance(failure, ArticleFailure)
+def _print_failure(failure: ArticleFailure, output: str, out: TextIO) -> None:
     where = failure.source if failure.line is None else f"{failure.source}:{failure.line}"
     print(f"newsledger: {where}: {failure.error}", file=sys.stderr)
     if output == "json" and failure.line is not None:

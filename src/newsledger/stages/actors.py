@@ -26,8 +26,9 @@ from newsledger.resources.countries import alpha3, country, country_by_demonym
 # Dependency relations by which a place acts rather than hosts: subject, agent, possessor.
 _ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "poss"})
 _TITLE_DEPS = frozenset({"compound", "amod", "nmod", "appos", "nummod"})
-# Feature codes of places that can stand for a government: countries, capitals, seats.
-_GOVERNMENT_SEATS = frozenset({"PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PPLC", "PPLG"})
+# Feature-code prefixes of places that can stand for a government: countries (PCLI, PCLD,
+# ...), capitals, seats of government.
+GOVERNMENT_FEATURES = ("PCL", "PPLC", "PPLG")
 
 
 class ActorsStage:
@@ -50,7 +51,7 @@ class ActorsStage:
                 for mention in entity.mentions:
                     if _acts(doc, mention.start, mention.end):
                         metonyms.add((mention.start, mention.end))
-                        if place.feature in _GOVERNMENT_SEATS or place.feature.startswith("PCL"):
+                        if place.feature.startswith(GOVERNMENT_FEATURES):
                             sector = sector or "GOV"
             coded.append(replace(entity, country=country_code, sector=sector))
         analysis.entities = tuple(coded)

@@ -24,6 +24,7 @@ from typing import Any, ClassVar
 from newsledger.model import Claim, Contradiction
 from newsledger.pipeline.stage import Analysis
 from newsledger.resources.countries import alpha3
+from newsledger.stages.actors import GOVERNMENT_FEATURES
 
 # Share of the smaller matter's weight that two claims must have in common to be on the same
 # matter. Chosen on the founding example and the corpus so that "the presence of Ukrainian
@@ -61,7 +62,6 @@ _FOLDED = {
     "deployment": "presence",
     "station": "presence",
 }
-_GOVERNMENT_FEATURES = ("PCL", "PPLC")
 _CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "PROPN"})
 
 
@@ -168,7 +168,7 @@ def _mention_concepts(analysis: Analysis) -> dict[int, str]:
     """
     index: dict[int, str] = {}
     for place in analysis.places:
-        if place.feature.startswith(_GOVERNMENT_FEATURES) and place.country:
+        if place.feature.startswith(GOVERNMENT_FEATURES) and place.country:
             concept = f"country:{alpha3(place.country) or place.country}"
         else:
             concept = f"place:{place.id}"

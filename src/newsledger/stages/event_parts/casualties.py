@@ -13,34 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsledger.timex.lexicon import NUMBER_WORDS
+
+# Number words come from the times lexicon (one table); "a"/"an" alone are not counts here,
+# since "a" precedes every singular noun.
 _WORD_NUMBERS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
+    **{word: value for word, value in NUMBER_WORDS.items() if word not in {"a", "an"}},
     "a hundred": 100,
     "one hundred": 100,
 }
