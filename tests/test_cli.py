@@ -77,8 +77,15 @@ def test_extract_example_as_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert "truce within hours" in document["text"]
     places = {p["name"]: p for p in record["places"]}  # type: ignore[union-attr]
     assert places["Kharkiv"]["country"] == "UA"
-    speakers = {c["speaker"]["name"] for c in record["claims"]}  # type: ignore[union-attr]
-    assert "Andrii Sybiha" in speakers
+    claims = {c["id"]: c for c in record["claims"]}  # type: ignore[union-attr]
+    assert "Andrii Sybiha" in {c["speaker"]["name"] for c in claims.values()}
+    (contradiction,) = record["contradictions"]  # type: ignore[misc]
+    assert [claims[c]["speaker"]["name"] for c in contradiction["claims_against"]] == [
+        "Russian Ministry of Defense"
+    ]
+    assert [claims[c]["speaker"]["name"] for c in contradiction["claims_for"]] == [
+        "Ukrainian officials"
+    ]
 
 
 def test_overrides_win_over_detected_metadata(capsys: pytest.CaptureFixture[str]) -> None:

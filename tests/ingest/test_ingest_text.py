@@ -275,3 +275,12 @@ def test_front_matter_never_takes_all_the_text(lines: list[str]) -> None:
     raw = "\n".join(lines)
     parsed = parse_text(raw)
     assert bool(parsed.text) == bool(clean_body(raw))
+
+
+def test_markdown_emphasis_marks_are_removed_but_not_arithmetic() -> None:
+    from newsledger.ingest.cleaning import clean_body
+
+    assert clean_body("As the *Guardian* noted, the **Independent** agreed.") == (
+        "As the Guardian noted, the Independent agreed."
+    )
+    assert clean_body("Costs rose 2 * 3 times; a*b stays.") == "Costs rose 2 * 3 times; a*b stays."

@@ -48,3 +48,13 @@ def test_mentions_drop_articles_and_possessives_and_match_the_text() -> None:
     for mention in kremlin.mentions:
         assert text[mention.start : mention.end] == mention.text
     assert analysis.parse is not None and len(list(analysis.parse.sents)) == 1
+
+
+def test_lowercase_spans_and_feasts_are_not_entities() -> None:
+    analysis = _entities(
+        'The Kremlin announced an Easter Sunday truce, and an official called Beijing a "major '
+        'enabler" of the war.'
+    )
+    names = {e.name for e in analysis.entities}
+    assert "Kremlin" in names and "Beijing" in names
+    assert not names & {"Easter Sunday", "enabler", "major enabler"}

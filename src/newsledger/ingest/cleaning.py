@@ -135,8 +135,18 @@ def unwrap_lines(paragraph: str) -> str:
     return "\n".join(join_broken_paragraphs(lines)) if len(lines) > 1 else paragraph
 
 
+# Markdown emphasis left by page-to-text converters: "the *Guardian* noted". The marks are
+# layout, not words, and they break the parse ("*Guardian*" stops being the subject).
+_EMPHASIS = re.compile(r"(?<![*\w])\*{1,2}(?=[^\s*])([^*\n]{1,120}?)(?<=[^\s*])\*{1,2}(?![*\w])")
+
+
+def strip_emphasis(text: str) -> str:
+    """Remove Markdown emphasis marks around words, keeping the words."""
+    return _EMPHASIS.sub(r"\1", text)
+
+
 def clean_body(text: str) -> str:
-    """The article body with layout repaired and boilerplate lines removed."""
+    """The article body with layout repaired, emphasis marks and boilerplate lines removed."""
     paragraphs = _drop_boilerplate(split_paragraphs(normalize_layout(text)))
     paragraphs = join_broken_paragraphs(paragraphs)
-    return "\n\n".join(unwrap_lines(p) for p in paragraphs)
+    return "\n\n".join(strip_emphasis(unwrap_lines(p)) for p in paragraphs)

@@ -28,6 +28,7 @@ from newsledger.resources.actors import lookup_actor, sector_for_words
 from newsledger.resources.countries import country_by_demonym
 from newsledger.resources.cues import cue_lexicon, stance_from_content
 from newsledger.stages.actors import person_role
+from newsledger.stages.coreference import GROUP_PRONOUNS, PERSON_PRONOUNS, resolve
 from newsledger.stages.dating import date_at
 
 _SUBJECTS = ("nsubj", "nsubjpass")
@@ -41,8 +42,6 @@ _CONTENT_PREPS = frozenset({"on", "about", "of"})
 _QUOTE = re.compile(r"“([^”]{2,}?)”|\"([^\"]{2,}?)\"")
 _MIN_UNATTRIBUTED_QUOTE_WORDS = 8  # shorter unattributed quotes are scare quotes, not claims
 _MIN_QUOTE_WORDS = 3
-_PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
-_GROUP_PRONOUNS = frozenset({"it", "they", "them"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +179,7 @@ class _ClaimFinder:
     def _subject(self, verb: Any) -> Any | None:
         """The speaker token of a cue: its subject, a passive agent, or its governor's subject."""
         current = verb
-        for _step in range(8):
+        for _step in range(12):
             reported = current.i != verb.i and self._is_reported_clause(current)
             for child in current.children:
                 if child.dep_ == "nsubj" and not reported:
@@ -301,7 +300,7 @@ class _ClaimFinder:
     def _speaker(self, token: Any | None) -> Speaker:
         if token is None:
             return Speaker(name="unknown")
-        if token.lower_ in _PERSONAL_PRONOUNS | _GROUP_PRONOUNS:
+        if token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
             return self._pronoun_speaker(token)
         phrase = _noun_phrase(token)
         # "Ukraine's Foreign Minister Andrii Sybiha": the title heads the phrase, the name is
@@ -322,18 +321,11 @@ class _ClaimFinder:
         return Speaker(name=_without_article(name))
 
     def _pronoun_speaker(self, token: Any) -> Speaker:
-        """The latest fitting entity before a pronoun: a person for he/she, else a group."""
-        wanted = {"PERSON"} if token.lower_ in _PERSONAL_PRONOUNS else {"ORG", "GPE", "NORP"}
-        best: tuple[int, Entity] | None = None
-        for entity in self.analysis.entities:
-            if entity.type not in wanted:
-                continue
-            for mention in entity.mentions:
-                if mention.end <= token.idx and (best is None or mention.start > best[0]):
-                    best = (mention.start, entity)
-        if best is None:
+        """A pronoun speaker is whoever it refers to; "unknown" when nothing fits."""
+        referent = resolve(token)
+        if referent.i == token.i:
             return Speaker(name="unknown")
-        return Speaker(name=best[1].name, entity=best[1].id)
+        return self._speaker(referent)
 
     def _described_person(self, phrase: list[Any]) -> Speaker | None:
         """ "the Ukrainian president" → the earlier person of that country with that title."""

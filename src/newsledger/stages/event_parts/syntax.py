@@ -2,9 +2,8 @@
 
 spaCy tokens are untyped here (``Any``): the stage keeps the parse internal, and these helpers
 answer the few questions the event rules ask of it. Who is the subject of a verb that has none of
-its own ("Kiev turned to recruiting", "prepared to recognize"); what a relative or personal
-pronoun stands for ("a region that Kiev invaded", "it has been forced out"); and which characters
-make up the noun phrase an actor is coded from.
+its own ("Kiev turned to recruiting", "prepared to recognize"); and which characters make up the
+noun phrase an actor is coded from. Pronouns are resolved in :mod:`newsledger.stages.coreference`.
 """
 
 from __future__ import annotations
@@ -12,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+from newsledger.stages.coreference import SUBJECT_DEPS
+
 # Relations through which a verb without a subject inherits its governor's subject.
 _INHERITING_DEPS = frozenset({"xcomp", "acomp", "pcomp", "prep", "conj", "advcl", "oprd"})
 # Verbs whose object, not subject, does what the infinitive says: "force Kiev to sign".
@@ -35,10 +35,6 @@ _OBJECT_CONTROL = frozenset(
         "lead",
         "call",
     }
-)
-_RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose", "where"})
-_PERSONAL_PRONOUNS = frozenset(
-    {"it", "its", "they", "them", "their", "he", "him", "his", "she", "her"}
 )
 _FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my"})
 # Left dependents that belong in a noun phrase an actor is coded from.
@@ -107,45 +103,6 @@ def subject_of(verb: Any, *, limit: int = 5) -> Any | None:
                 return obj
         token = head
     return None
-
-
-def antecedent(token: Any) -> Any:
-    """The noun a relative pronoun stands for ("a region that Kiev invaded" → region)."""
-    if token.lower_ not in _RELATIVE_PRONOUNS or token.tag_ not in {"WDT", "WP", "WP$", "WRB"}:
-        return token
-    current = token
-    for _ in range(4):
-        if current.dep_ in {"relcl", "acl"}:
-            return current.head
-        if current.head.i == current.i:
-            break
-        current = current.head
-    return token
-
-
-def resolve(token: Any, *, avoid: frozenset[int] = frozenset()) -> Any:
-    """The referent of a pronoun: the antecedent of a relative pronoun, or for "it", "they", "its"
-    the nearest earlier subject (in the sentence, then the previous one) that is not itself a
-    pronoun and not in ``avoid`` (the event's own actor cannot be its target). Other tokens are
-    returned as they are."""
-    token = antecedent(token)
-    lower = token.lower_
-    if lower not in _PERSONAL_PRONOUNS:
-        return token
-    person = lower in {"he", "him", "his", "she", "her"}
-    doc = token.doc
-    sentence_start = token.sent.start
-    floor = doc[sentence_start - 1].sent.start if sentence_start > 0 else 0
-    for i in range(token.i - 1, floor - 1, -1):
-        candidate = doc[i]
-        if candidate.i in avoid or candidate.dep_ not in SUBJECT_DEPS:
-            continue
-        if candidate.pos_ not in {"PROPN", "NOUN"}:
-            continue
-        if person != (candidate.ent_type_ == "PERSON"):
-            continue
-        return candidate
-    return token
 
 
 def is_first_person(token: Any) -> bool:

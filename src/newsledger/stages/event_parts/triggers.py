@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from newsledger.resources.event_triggers import TriggerEntry, TriggerLexicon
-from newsledger.stages.event_parts.syntax import SUBJECT_DEPS, children, direct_object
+from newsledger.stages.coreference import SUBJECT_DEPS
+from newsledger.stages.event_parts.syntax import children, direct_object
 
 TriggerKind = Literal["verb", "noun", "accusation", "characterization"]
 
