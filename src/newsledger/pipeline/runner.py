@@ -76,6 +76,5 @@ def run_article(stages: Sequence[Stage], document: Document) -> Record:
             analysis.warn(f"language {language!r} not supported for extraction yet")
             continue
         stage.run(analysis)
-        analysis.produced |= stage.produces
         analysis.runs.append(StageRun(name=stage.name, version=stage.version))
     return analysis.to_record()

@@ -58,7 +58,6 @@ class Analysis:
     claims: tuple[Claim, ...] = ()
     events: tuple[Event, ...] = ()
     contradictions: tuple[Contradiction, ...] = ()
-    produced: set[str] = field(default_factory=lambda: {"document"})
     runs: list[StageRun] = field(default_factory=list)
 
     def warn(self, message: str) -> None:
