@@ -14,8 +14,8 @@ setup:
 	$(BIN)/newsledger gazetteer build
 
 lint:
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks evals
+	$(BIN)/ruff format --check src tests benchmarks evals
 	$(BIN)/mypy
 
 # pytest exits 5 when it collects no test: that must fail the run, not pass it silently.

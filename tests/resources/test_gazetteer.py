@@ -164,3 +164,24 @@ def test_build_index_writes_a_complete_database(tmp_path: Path) -> None:
         connection.close()
     assert places > 100_000
     assert kharkov == "Kharkiv"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("name", "south", "north", "west", "east"),
+    [
+        # The middle of the contiguous states, not the populous east nor Alaska's pull north-west.
+        ("United States", 35.0, 42.0, -104.0, -93.0),
+        # East of the Urals: the span of the country, not the population median near Moscow.
+        ("Russia", 50.0, 65.0, 60.0, 110.0),
+        # Across the antimeridian: in the Pacific beside the islands, not in the Atlantic.
+        ("New Zealand", -47.0, -34.0, 166.0, 179.0),
+        ("Fiji", -19.5, -15.0, 176.0, 180.0),
+        ("Texas", 28.0, 34.0, -103.0, -96.0),
+    ],
+)
+def test_country_and_region_points_are_central(
+    name: str, south: float, north: float, west: float, east: float
+) -> None:
+    place = next(c for c in lookup(name) if c.feature in {"PCLI", "ADM1"})
+    assert south < place.lat < north and west < place.lon < east, (place.lat, place.lon)

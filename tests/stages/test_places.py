@@ -175,3 +175,47 @@ def test_generic_direction_words_are_not_places() -> None:
     )
     PlacesStage().run(analysis)
     assert analysis.places == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "admin1"),
+    [
+        ("Firefighters were called to a house in Athens, Ga., on Monday.", "Athens", "Georgia"),
+        ("The mill in Alexandria, La., closed last year.", "Alexandria", "Louisiana"),
+        ("She grew up in Springfield, IL, before moving away.", "Springfield", "Illinois"),
+    ],
+)
+def test_state_abbreviation_is_the_container(sentence: str, name: str, admin1: str) -> None:
+    analysis = analyse(sentence)
+    town = by_mention(analysis)[name]
+    assert (town.country, town.admin1) == ("US", admin1)
+    assert_offsets(analysis)
+
+
+def test_person_label_after_a_locative_is_a_known_place() -> None:
+    text = "Protests spread in Jordan on Friday, Jordan said."
+    analysis = Analysis(document=Document(id="x", text=text, language="en"))
+    after_in, as_subject = Mention(19, 25, "Jordan"), Mention(37, 43, "Jordan")
+    analysis.entities = (
+        Entity(id="e1", name="Jordan", type="PERSON", mentions=(after_in, as_subject)),
+    )
+    PlacesStage().run(analysis)
+    (place,) = analysis.places
+    assert (place.name, place.country, place.feature) == ("Jordan", "JO", "PCLI")
+    assert place.mentions == (after_in,)
+
+
+def test_person_label_of_an_unknown_or_small_place_stays_a_person() -> None:
+    text = "He met voters in Smithers Bellweather and in Zorblaxton."
+    analysis = Analysis(document=Document(id="x", text=text, language="en"))
+    analysis.entities = (
+        Entity(
+            id="e1",
+            name="Smithers Bellweather",
+            type="PERSON",
+            mentions=(Mention(17, 37, "Smithers Bellweather"),),
+        ),
+        Entity(id="e2", name="Zorblaxton", type="ORG", mentions=(Mention(45, 55, "Zorblaxton"),)),
+    )
+    PlacesStage().run(analysis)
+    assert analysis.places == ()

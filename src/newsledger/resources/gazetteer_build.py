@@ -11,13 +11,15 @@ regions, informal regions such as Donbas, exonyms, the pattern stoplist). The re
 GeoNames' cities files carry no feature codes and admin-1 regions carry no coordinates, so both are
 derived here, and said so: capitals (PPLC) are the most populous place bearing the capital name
 GeoNames gives the country; admin-1 seats (PPLA) are the most populous place named like their
-region ("Sumy" in Sumy Oblast); a region's or country's point is the median latitude and longitude
-of its populated places, a representative point inside it rather than a true centroid.
+region ("Sumy" in Sumy Oblast); a region's or country's point is the middle of the span of its
+populated places (far outliers such as Alaska or overseas islands left out, longitudes taken
+across the antimeridian), an approximation of the geographic centre that gazetteers give.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import re
 import statistics
 import unicodedata
@@ -37,6 +39,9 @@ NAME, ALTERNATE, STEM = 0, 1, 2
 REGION_SUFFIXES = frozenset(
     {"oblast", "region", "province", "krai", "kray", "governorate", "state", "prefecture", "okrug"}
 )
+# A country's or region's point leaves out places this many times further from its median point
+# than the median place (see _representative_point).
+_OUTLIER_FACTOR = 4
 # Cities at or above this population (and every capital) get an EntityRuler pattern.
 PATTERN_MIN_POPULATION = 100_000
 
@@ -129,11 +134,12 @@ def build_gazetteer() -> BuiltGazetteer:
         members = cities_by_country.get(country.alpha2, [])
         if not members:
             continue  # no populated place to stand for it (Bouvet Island): no invented point
+        point = _representative_point(members)
         row = PlaceRow(
             geonameid=country.geonameid,
             name=country.name,
-            lat=statistics.median(c["latitude"] for c in members),
-            lon=statistics.median(c["longitude"] for c in members),
+            lat=point[0],
+            lon=point[1],
             country=country.alpha2,
             admin1_code=None,
             admin1=None,
@@ -149,6 +155,37 @@ def build_gazetteer() -> BuiltGazetteer:
     places.extend(_city_rows(cities, country_info, regions))
     patterns = _patterns(places, aliases)
     return BuiltGazetteer(places=places, patterns=patterns)
+
+
+def _representative_point(members: list[dict[str, Any]]) -> tuple[float, float]:
+    """A country's or region's point: the middle of the span of its populated places.
+
+    The population median (the earlier choice) leans towards where people live (the eastern United
+    States, European Russia), hundreds of kilometres from the geographic centre that gazetteers
+    and readers take as the country's point. Places further than four times the median distance
+    from the median point (Alaska and Hawaii for the United States, far islands) are left out, and
+    longitudes are unwrapped around the median so Fiji or New Zealand do not straddle the
+    antimeridian into the Atlantic.
+    """
+    lat0 = statistics.median(c["latitude"] for c in members)
+    lon0 = statistics.median(c["longitude"] for c in members)
+    points = [(c["latitude"], (c["longitude"] - lon0 + 180) % 360 - 180 + lon0) for c in members]
+    distances = [_great_circle_km(lat0, lon0, lat, lon) for lat, lon in points]
+    cutoff = _OUTLIER_FACTOR * statistics.median(distances)
+    core = [p for p, km in zip(points, distances, strict=True) if km <= cutoff] or points
+    lats, lons = [p[0] for p in core], [p[1] for p in core]
+    lon = (min(lons) + max(lons)) / 2
+    return round((min(lats) + max(lats)) / 2, 5), round((lon + 180) % 360 - 180, 5)
+
+
+def _great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Haversine distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _english_admin1_name(record: Any, members: list[dict[str, Any]]) -> str:
@@ -201,11 +238,12 @@ def _admin1_rows(
             continue  # no populated place inside it in cities500: no point to give it
         record = records.get(code)
         name = english_names.get(code) or _english_admin1_name(record, members)
+        point = _representative_point(members)
         row = PlaceRow(
             geonameid=record.geonames_id if record else None,
             name=name,
-            lat=round(statistics.median(c["latitude"] for c in members), 5),
-            lon=round(statistics.median(c["longitude"] for c in members), 5),
+            lat=point[0],
+            lon=point[1],
             country=code.split(".")[0],
             admin1_code=code,
             admin1=name,

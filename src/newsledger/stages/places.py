@@ -1,15 +1,17 @@
 """Places stage: resolve the document's toponyms to gazetteer entries (geocoding).
 
-Candidates are the GPE, LOC and FAC entities of the entities stage. Each mention is trimmed to the
-name ("the", a possessive, a front "direction" dropped; a following "oblast"/"region" taken in) and
-looked up in the offline gazetteer. Among several candidates the choice weighs, in this order of
-strength: the text's own evidence ("Paris, Texas"; "Kursk, Russia, a region ..."; "the city of
-Sumy"), the article's country focus (countries named, demonyms used, places that have only one
-reading), the kind of place (a country or capital before a region, a region before a small town)
-and population. One sense per discourse: every mention of the same name gets the same place, with
-the evidence of all of them pooled. Mentions that resolve to the same place are merged into one
-:class:`~newsledger.model.Place`; a name the gazetteer does not know gives no place, since a
-guessed point would be a fact the text does not state.
+Candidates are the GPE, LOC and FAC entities of the entities stage, plus PERSON or ORG mentions
+right after a locative word ("in", "from") that the gazetteer knows as a country, region or big
+city, which the small parser mislabels. Each mention is trimmed to the name ("the", a possessive, a
+front "direction" dropped; a following "oblast"/"region" taken in) and looked up in the offline
+gazetteer. Among several candidates the choice weighs, in this order of strength: the text's own
+evidence ("Paris, Texas"; "Athens, Ga.", with AP and postal state abbreviations; "Kursk, Russia, a
+region ..."; "the city of Sumy"), the article's country focus (countries named, demonyms used,
+places that have only one reading), the kind of place (a country or capital before a region, a
+region before a small town) and population. One sense per discourse: every mention of the same name
+gets the same place, with the evidence of all of them pooled. Mentions that resolve to the same
+place are merged into one :class:`~newsledger.model.Place`; a name the gazetteer does not know
+gives no place, since a guessed point would be a fact the text does not state.
 """
 
 from __future__ import annotations
@@ -85,6 +87,38 @@ _GENERIC_WORDS = frozenset(
         "province",
     }
 )
+# AP-style and postal abbreviations of US states, as datelines and "City, ST" containers write
+# them ("Athens, Ga.", "Paris, TX"): the container is the state, which the gazetteer knows by name.
+_US_STATE_ABBREVIATIONS = {
+    "Ala": "Alabama", "AL": "Alabama", "Alaska": "Alaska", "AK": "Alaska", "Ariz": "Arizona",
+    "AZ": "Arizona", "Ark": "Arkansas", "AR": "Arkansas", "Calif": "California",
+    "CA": "California", "Colo": "Colorado", "CO": "Colorado", "Conn": "Connecticut",
+    "CT": "Connecticut", "Del": "Delaware", "DE": "Delaware", "Fla": "Florida", "FL": "Florida",
+    "Ga": "Georgia", "GA": "Georgia", "HI": "Hawaii", "ID": "Idaho", "Ill": "Illinois",
+    "IL": "Illinois", "Ind": "Indiana", "IN": "Indiana", "IA": "Iowa", "Kan": "Kansas",
+    "Kans": "Kansas", "KS": "Kansas", "Ky": "Kentucky", "KY": "Kentucky", "La": "Louisiana",
+    "LA": "Louisiana", "ME": "Maine", "Md": "Maryland", "MD": "Maryland",
+    "Mass": "Massachusetts", "MA": "Massachusetts", "Mich": "Michigan", "MI": "Michigan",
+    "Minn": "Minnesota", "MN": "Minnesota", "Miss": "Mississippi", "MS": "Mississippi",
+    "Mo": "Missouri", "MO": "Missouri", "Mont": "Montana", "MT": "Montana", "Neb": "Nebraska",
+    "Nebr": "Nebraska", "NE": "Nebraska", "Nev": "Nevada", "NV": "Nevada",
+    "N.H": "New Hampshire", "NH": "New Hampshire", "N.J": "New Jersey", "NJ": "New Jersey",
+    "N.M": "New Mexico", "NM": "New Mexico", "N.Y": "New York", "NY": "New York",
+    "N.C": "North Carolina", "NC": "North Carolina", "N.D": "North Dakota", "ND": "North Dakota",
+    "Okla": "Oklahoma", "OK": "Oklahoma", "Ore": "Oregon", "Oreg": "Oregon", "OR": "Oregon",
+    "Pa": "Pennsylvania", "PA": "Pennsylvania", "R.I": "Rhode Island", "RI": "Rhode Island",
+    "S.C": "South Carolina", "SC": "South Carolina", "S.D": "South Dakota",
+    "SD": "South Dakota", "Tenn": "Tennessee", "TN": "Tennessee", "Tex": "Texas", "TX": "Texas",
+    "UT": "Utah", "Vt": "Vermont", "VT": "Vermont", "Va": "Virginia", "VA": "Virginia",
+    "Wash": "Washington", "WA": "Washington", "W.Va": "West Virginia", "WV": "West Virginia",
+    "Wis": "Wisconsin", "Wisc": "Wisconsin", "WI": "Wisconsin", "Wyo": "Wyoming",
+    "WY": "Wyoming", "D.C": "District of Columbia", "DC": "District of Columbia",
+}  # fmt: skip
+# Entity types the parser sometimes gives places, and what makes such a mention a place anyway.
+_MISLABEL_TYPES = frozenset({"PERSON", "ORG"})
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|from|near|outside|across|throughout|to)\s+(?:the\s+)?$")
+_MAJOR_FEATURES = frozenset({"PCLI", "ADM1", "PPLC", "CONT", "RGN"})
+_BIG_CITY = 100_000
 _REGION_NOUNS = frozenset({"region", "province", "oblast", "state", "territory"})
 
 
@@ -128,11 +162,50 @@ def toponym_span(
     return start, end, query
 
 
+def _mislabelled_places(text: str, entity: Entity) -> list[tuple[int, int, str, bool]]:
+    """Mentions of a PERSON or ORG entity that the text shows to be places.
+
+    The small spaCy model calls some places persons or organisations ("in Fresno", "from
+    Nebraska"). A mention counts when a locative preposition stands right before it and the
+    gazetteer knows the whole name as a country, region or big city ("in Jordan" is the country,
+    "Jordan said" stays a person), or when a country or state that contains a place of that name
+    follows it ("Mansfield, Ohio"; "Athens, Ga.").
+    """
+    found = []
+    for mention in entity.mentions:
+        span = toponym_span(text, mention.start, mention.end, take_region_word=False)
+        if not span:
+            continue
+        candidates = lookup(span[2])
+        if _LOCATIVE_BEFORE.search(text[max(0, mention.start - 12) : mention.start]) and any(
+            c.feature in _MAJOR_FEATURES or c.population >= _BIG_CITY for c in candidates
+        ):
+            found.append((*span, False))
+            continue
+        container = _CONTAINER_AFTER.match(text[span[1] : span[1] + 60])
+        if container and candidates:
+            outer = lookup(_container_name(container.group(1)))
+            if any(
+                _contains(o, c) for o in outer if o.feature in {"PCLI", "ADM1"} for c in candidates
+            ):
+                found.append((*span, False))
+    return found
+
+
+def _container_name(matched: str) -> str:
+    """The container's name as the gazetteer knows it: "Ga." → "Georgia"."""
+    name = _POSSESSIVE.sub("", matched)
+    return _US_STATE_ABBREVIATIONS.get(name.rstrip("."), name)
+
+
 def _collect(analysis: Analysis) -> dict[str, _Toponym]:
     """Toponym mentions grouped by lookup key, in order of first mention."""
     text = analysis.document.text
     found: list[tuple[int, int, str, bool]] = []
     for entity in analysis.entities:
+        if entity.type in _MISLABEL_TYPES:
+            found += _mislabelled_places(text, entity)
+            continue
         if entity.type not in TOPONYM_TYPES:
             continue
         for mention in entity.mentions:
@@ -155,7 +228,7 @@ def _collect(analysis: Analysis) -> dict[str, _Toponym]:
         after, before = text[end : end + 120], text[max(0, start - 20) : start]
         container = _CONTAINER_AFTER.match(after)
         if container:
-            toponym.containers.append(_POSSESSIVE.sub("", container.group(1)))
+            toponym.containers.append(_container_name(container.group(1)))
         apposition = _APPOSITION_AFTER.match(after)
         if apposition:
             noun = apposition.group("noun").lower()
@@ -304,7 +377,7 @@ class PlacesStage:
     """Geocode the document's toponyms against the offline gazetteer."""
 
     name: ClassVar[str] = "places"
-    version: ClassVar[str] = "1"
+    version: ClassVar[str] = "2"
     requires: ClassVar[frozenset[str]] = frozenset({"document", "parse", "entities"})
     produces: ClassVar[frozenset[str]] = frozenset({"places"})
     languages: ClassVar[frozenset[str] | None] = frozenset({"en"})

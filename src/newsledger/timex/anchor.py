@@ -31,6 +31,7 @@ from newsledger.timex.meaning import (
     Fixed,
     Found,
     Quarter,
+    Season,
     Shift,
     Weekday,
 )
@@ -390,6 +391,46 @@ def _weekday(meaning: Weekday, anchor: Anchor) -> Resolution:
     return Resolution(point.value, point=point)
 
 
+# Meteorological seasons (northern hemisphere): first month and length in months. Winter
+# straddles the new year and carries the year of its January ("2025-WI" is Dec 2024-Feb 2025).
+_SEASON_MONTHS: dict[str, int] = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def _season_period(code: str, year: int) -> tuple[date, date] | None:
+    first_month = _SEASON_MONTHS.get(code)
+    if first_month is None:
+        return None
+    first = date(year - 1, 12, 1) if code == "WI" else date(year, first_month, 1)
+    last = _add_months(first, 2)
+    if last is None:
+        return None
+    return first, _period_end(last.replace(day=1), "month")
+
+
+def _season(meaning: Season, anchor: Anchor) -> Resolution:
+    if anchor.context_year is not None and meaning.direction is None:
+        return Resolution(f"{anchor.context_year:04d}-{meaning.code}")
+    published = anchor.published
+    if published is None:
+        return _UNRESOLVED
+    years = range(published.year - 1, published.year + 3)
+    periods = {y: p for y in years if (p := _season_period(meaning.code, y)) is not None}
+    year: int | None
+    if meaning.direction == 0:
+        containing = [y for y, (a, b) in periods.items() if a <= published <= b]
+        year = containing[0] if containing else published.year
+    elif meaning.direction == -1:
+        year = max((y for y, (_, b) in periods.items() if b < published), default=None)
+    elif meaning.direction == 1:
+        year = min((y for y, (a, _) in periods.items() if a > published), default=None)
+    else:
+        chosen = _choose(list(periods.values()), published, anchor.tense)
+        year = next((y for y, p in periods.items() if p == chosen), None)
+    if year is None:
+        return _UNRESOLVED
+    return Resolution(f"{year:04d}-{meaning.code}")
+
+
 def _feast(meaning: Feast, anchor: Anchor) -> Resolution:
     if meaning.year is not None:
         span = feast_span(meaning.name, meaning.year)
@@ -452,6 +493,8 @@ def _resolve(found: Found, anchor: Anchor) -> Resolution:
         return _with_mod(_weekday(meaning, anchor), found.mod)
     elif isinstance(meaning, Feast):
         return _with_mod(_feast(meaning, anchor), found.mod)
+    elif isinstance(meaning, Season):
+        return _with_mod(_season(meaning, anchor), found.mod)
     elif isinstance(meaning, ClockTime):
         if anchor.day is None:
             return _UNRESOLVED

@@ -98,6 +98,15 @@ class Weekday:
 
 
 @dataclass(frozen=True, slots=True)
+class Season:
+    """A season whose year the text leaves out: "this summer" (0), "last winter" (-1), "the
+    summer" (None: the tense decides). ``code`` is the TIMEX3 suffix: SP, SU, FA or WI."""
+
+    code: str
+    direction: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Feast:
     """A named holiday whose date depends on the year: "Easter Sunday", "Ramadan"."""
 
@@ -113,7 +122,7 @@ class ClockTime:
     minute: int = 0
 
 
-Meaning = Fixed | CalendarDate | Quarter | Deictic | Shift | Weekday | Feast | ClockTime
+Meaning = Fixed | CalendarDate | Quarter | Deictic | Shift | Weekday | Season | Feast | ClockTime
 
 
 @dataclass(frozen=True, slots=True)

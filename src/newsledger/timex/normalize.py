@@ -112,6 +112,27 @@ def _parse_absolute(text: str, published: date | None) -> str | None:
     return value
 
 
+# A DATE entity that names one year and nothing finer ("fiscal 2012", "the 2012 season", a year
+# our year rule passed over because a plural noun followed it): its value is that year.
+_ONE_YEAR = re.compile(r"(?<![\d,.])(?:1[5-9]|20)\d\d(?![\d,.]\d)")
+_FINER_THAN_YEAR = re.compile(
+    r"(?i:\b(?:days?|weeks?|weekends?|months?|quarters?|half|spring|summer|autumn|fall|winter|"
+    r"mornings?|afternoons?|evenings?|nights?|hours?|decades?|centur(?:y|ies)|ago|later|"
+    r"earlier|before|after|between|and|to)\b)|(?-i:"
+    + "|".join(m.capitalize() for m in lx.MONTHS)
+    + r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+)
+
+
+def _year_only(words: str) -> str | None:
+    years = _ONE_YEAR.findall(words)
+    if len(years) != 1 or _FINER_THAN_YEAR.search(words):
+        return None
+    if re.search(r"\d", _ONE_YEAR.sub("", words, count=1)):
+        return None  # other numbers too: "2012-13", "1,500 2012 cars"
+    return str(years[0])
+
+
 def _entity_candidates(
     doc: Any, text: str, taken: list[Found], published: date | None
 ) -> Iterator[Found]:
@@ -142,7 +163,10 @@ def _entity_candidates(
         if not _ANCHORED_ENTITY.search(words):
             continue  # "come days", "News week": no date word and no deictic determiner
         kind: TimeType = "TIME" if entity.label_ == "TIME" else "DATE"
-        yield Found(start, end, kind, Fixed(_parse_absolute(words, published)))
+        absolute = _parse_absolute(words, published)
+        if absolute is None and kind == "DATE":
+            absolute = _year_only(words)
+        yield Found(start, end, kind, Fixed(absolute))
 
 
 def extract_times(text: str, published: str | None, doc: Any = None) -> tuple[TimeExpr, ...]:
@@ -180,10 +204,14 @@ def extract_times(text: str, published: str | None, doc: Any = None) -> tuple[Ti
         context_year = None
         if reference is not None and reference.explicit_year:
             same_sentence = reference_at[1] == sentence
+            # A narrative about a past year is told in the past tense: a clause in the present
+            # or future tense has left it ("In 2009 ... The vote will be held in March").
+            narrative_tense = tense not in ("present", "future")
             far_back = (
                 publication is not None
                 and abs(publication.year - reference.first.year) >= _NARRATIVE_YEARS
                 and reference_at[0] == paragraph
+                and narrative_tense
             )
             if (same_sentence or far_back) and reference.granularity in ("day", "month", "year"):
                 context_year = reference.first.year
@@ -195,6 +223,7 @@ def extract_times(text: str, published: str | None, doc: Any = None) -> tuple[Ti
             reference, reference_at = point, (paragraph, sentence)
             if point.granularity == "day":
                 points.append((sentence, point))
+    values = _join_day_and_clock(text, values)
     times = []
     for number, (item, resolution) in enumerate(values, start=1):
         if isinstance(item.meaning, ClockTime):
@@ -214,3 +243,49 @@ def extract_times(text: str, published: str | None, doc: Any = None) -> tuple[Ti
             )
         )
     return tuple(times)
+
+
+_DAY_CLOCK_GAP = re.compile(r"[ \t]*,?[ \t]+")
+
+
+def _join_day_and_clock(
+    text: str, values: list[tuple[Found, Resolution]]
+) -> list[tuple[Found, Resolution]]:
+    """ "3 p.m. Friday", "Friday, 10:00": one TIMEX3 TIME whose value is the day at that hour.
+
+    A clock time written right beside a day (only white space or a comma between) is one
+    expression in TimeML; its value is the day's date followed by the time.
+    """
+    joined: list[tuple[Found, Resolution]] = []
+    index = 0
+    while index < len(values):
+        item, resolution = values[index]
+        if index + 1 < len(values):
+            following, next_resolution = values[index + 1]
+            pair = ((item, resolution), (following, next_resolution))
+            clock = next((p for p in pair if isinstance(p[0].meaning, ClockTime)), None)
+            day = next((p for p in pair if _is_day(p[1])), None)
+            gap = text[item.end : following.start]
+            if clock is not None and day is not None and _DAY_CLOCK_GAP.fullmatch(gap):
+                hour_minute = clock[0].meaning
+                assert isinstance(hour_minute, ClockTime)
+                value = f"{day[1].value}T{hour_minute.hour:02d}:{hour_minute.minute:02d}"
+                merged = Found(item.start, following.end, "TIME", Fixed(value))
+                joined.append((merged, Resolution(value)))
+                index += 2
+                continue
+        joined.append((item, resolution))
+        index += 1
+    return joined
+
+
+def _is_day(resolution: Resolution) -> bool:
+    """A resolution that is exactly one calendar day, without a modifier."""
+    point = resolution.point
+    return (
+        point is not None
+        and point.granularity == "day"
+        and resolution.mod is None
+        and resolution.value is not None
+        and re.fullmatch(r"\d{4}-\d{2}-\d{2}", resolution.value) is not None
+    )

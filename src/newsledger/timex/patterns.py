@@ -30,6 +30,7 @@ from newsledger.timex.meaning import (
     Fixed,
     Found,
     Quarter,
+    Season,
     Shift,
     Unit,
     Weekday,
@@ -48,9 +49,19 @@ _PARTS: dict[str, DayPart] = {
 _COUNTED = re.compile(
     r"\s+(?:people|troops|soldiers|civilians|men|women|children|residents|refugees|"
     r"casualties|deaths|dead|fighters|votes|km|kilometres|kilometers|miles|metres|meters|"
-    r"tons|tonnes|dollars|euros|rubles|roubles|hryvnias|units|cases|"
-    r"(?!(?:this|thus|always|perhaps|across|unless|towards|afterwards|besides|elections|"
-    r"olympics|games)\b)[a-z]{3,}s\b)"
+    r"tons|tonnes|dollars|euros|rubles|roubles|hryvnias|units|cases)\b"
+)
+# Any other plural noun after the number is a count too ("2000 rockets"), unless a determiner
+# makes the number a modifier ("the 2014 sanctions", "its 2008 protests") or a preposition of
+# time stands before it ("in 2012 sales rose"): then it names a year.
+_COUNTED_PLURAL = re.compile(
+    r"\s+(?!(?:this|thus|always|perhaps|across|unless|towards|afterwards|besides|elections|"
+    r"olympics|games)\b)[a-z]{3,}s\b"
+)
+_DETERMINER_BEFORE = re.compile(
+    r"(?:\b(?:the|its|their|his|her|our|this|that|these|those|in|since|during|until|before|"
+    r"after)|['’]s)\s+$",
+    re.IGNORECASE,
 )
 _YEAR_COUNT_BEFORE = re.compile(
     r"(?:about|around|nearly|some|over|than|least|almost|roughly|approximately|only|"
@@ -91,6 +102,10 @@ def _duration_value(amount: int | None, unit_word: str) -> str | None:
     if entry is None or entry[0] in ("weekend", "quarter"):
         return None
     _, letter, time_of_day = entry
+    if amount is not None and letter in ("DE", "CE"):
+        # Counted decades and centuries in plain ISO 8601 years ("two decades" P20Y), which any
+        # duration parser reads; only a vague count keeps TimeML's own unit ("decades" PXDE).
+        amount, letter = amount * (10 if letter == "DE" else 100), "Y"
     count = "X" if amount is None else str(amount)
     return ("PT" if time_of_day else "P") + count + letter
 
@@ -135,6 +150,10 @@ def _year(m: re.Match[str]) -> Found | None:
     text = m.string
     if _COUNTED.match(text, m.end()):
         return None
+    if _COUNTED_PLURAL.match(text, m.end()) and not _DETERMINER_BEFORE.search(
+        text, max(0, m.start() - 12), m.start()
+    ):
+        return None
     if _YEAR_COUNT_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
         return None
     return Found(m.start(), m.end(), "DATE", Fixed(m.group(0)))
@@ -171,10 +190,35 @@ def _q_quarter(m: re.Match[str]) -> Found:
     return Found(m.start(), m.end(), "DATE", Quarter(int(m.group("q")), year))
 
 
+_SEASON_CODES = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+
+
 def _season_year(m: re.Match[str]) -> Found:
-    code = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
-    season = code[m.group("season").lower()]
+    season = _SEASON_CODES[m.group("season").lower()]
     return Found(m.start(), m.end(), "DATE", Fixed(f"{m.group('year')}-{season}"))
+
+
+def _season(m: re.Match[str]) -> Found | None:
+    """ "this summer", "last winter", "the coming autumn", "in spring": a season of some year."""
+    if m.group("season") == "fall" and re.match(r"\s+of\b", m.string[m.end() :]):
+        return None  # "the fall of the city": an event, not the season
+    which = (m.group("which") or "").lower().split()
+    direction = {"this": 0, "last": -1, "past": -1, "next": 1, "coming": 1}.get(
+        which[-1] if which else ""
+    )
+    start = m.start("which") if which else m.start("season")
+    return Found(start, m.end(), "DATE", Season(_SEASON_CODES[m.group("season")], direction))
+
+
+_PART_SETS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+
+
+def _every_part(m: re.Match[str]) -> Found:
+    """ "every winter" (XXXX-WI), "each morning" (XXXX-XX-XXTMO): TIMEX3 sets of a part."""
+    word = m.group("part").lower()
+    if word in _SEASON_CODES:
+        return Found(m.start(), m.end(), "SET", Fixed(f"XXXX-{_SEASON_CODES[word]}"))
+    return Found(m.start(), m.end(), "SET", Fixed(f"XXXX-XX-XXT{_PART_SETS[word]}"))
 
 
 def _half_year(m: re.Match[str]) -> Found:
@@ -231,12 +275,22 @@ def _deictic_unit(m: re.Match[str]) -> Found | None:
     by_reference = which in ("previous", "following", "preceding", "same", "that") or bool(
         m.group("the") and which == "next"  # "the next year": the year after the one just given
     )
+    if m.group("the") and which in ("next", "coming") and m.group("unit").lower() == "decade":
+        # "the next decade" is the ten years ahead, not the calendar decade 2030-2039.
+        return Found(m.start(), m.end(), "DURATION", Fixed("P10Y"))
     if m.group("the") and which in ("last", "past"):
         # "the past week" is a stretch of time ending now (TimeML: DURATION P1W).
         value = _duration_value(1, m.group("unit"))
         return Found(m.start(), m.end(), "DURATION", Fixed(value))
     base: Base = "reference" if by_reference else "publication"
     return Found(m.start(), m.end(), "DATE", Deictic(unit, _DEICTIC_OFFSETS[which], base))
+
+
+def _the_unit(m: re.Match[str]) -> Found:
+    """ "the year" in "by the end of the year", "later in the month": the current one (the
+    modifier pass then adds "the end of")."""
+    unit = _unit(m.group("unit"))
+    return Found(m.start("core"), m.end(), "DATE", Deictic(unit, 0, "publication"))
 
 
 def _next_day(m: re.Match[str]) -> Found:
@@ -253,6 +307,7 @@ def _within_this(m: re.Match[str]) -> Found:
 
 _DEMONSTRATIVE_AFTER = re.compile(r"\s+(?:this|that|these|those)\b", re.IGNORECASE)
 _OBJECT_AFTER = re.compile(r"[ \t]+[\w“\"‘']")
+_LINK_WORD_AFTER = re.compile(r"\s+(?:to|than)\b", re.IGNORECASE)
 
 
 def _shift(m: re.Match[str]) -> Found | None:
@@ -260,11 +315,18 @@ def _shift(m: re.Match[str]) -> Found | None:
         return None
     direction = " ".join(m.group("dir").lower().split())
     # "a few days after this declaration" counts from the date just given; "18 years after
-    # Washington invaded" from an undated event: TimeML marks "18 years" as a DURATION.
+    # Washington invaded" from an undated event: TimeML marks "18 years" as a DURATION (and
+    # "after" as a signal). "Prior to", "earlier than" and "later than" are "before"/"after".
+    object_at = m.end()
+    if direction in ("prior", "earlier", "later") and (
+        linked := _LINK_WORD_AFTER.match(m.string, m.end())
+    ):
+        object_at = linked.end()
+        direction = "after" if direction == "later" else "before"
     if (
         direction in ("after", "before")
-        and _OBJECT_AFTER.match(m.string, m.end())
-        and not _DEMONSTRATIVE_AFTER.match(m.string, m.end())
+        and _OBJECT_AFTER.match(m.string, object_at)
+        and not _DEMONSTRATIVE_AFTER.match(m.string, object_at)
     ):
         value = _duration_value(lx.number_value(m.group("num")), m.group("unit"))
         end = m.end("unit")
@@ -291,6 +353,11 @@ def _duration(m: re.Match[str]) -> Found | None:
         return None  # "the Six-Day War", "the Hundred Years' War"
     if m.group("unit").lower() == "second" and m.group("num").lower() in ("a", "an"):
         return None  # "a second allegation": an ordinal, not a duration
+    if m.group("num").lower() in ("a", "an") and m.group(0).lower().endswith("long"):
+        # "a year-long siege": the article belongs to the noun, the duration is "year-long".
+        unit = m.group("unit").lower()
+        value = _duration_value(None if unit.endswith("s") else 1, unit)
+        return None if value is None else Found(m.start("unit"), m.end(), "DURATION", Fixed(value))
     amount = lx.number_value(m.group("num"))
     value = _duration_value(amount, m.group("unit"))
     if value is None:
@@ -310,6 +377,59 @@ def _span_duration(m: re.Match[str]) -> Found | None:
     return Found(m.start(), m.end(), "DURATION", Fixed(value))
 
 
+# A half of each unit in the next smaller one TIMEX3 can write as a whole number.
+_HALF_UNITS: dict[str, tuple[str, int]] = {
+    "century": ("P{}Y", 100),
+    "decade": ("P{}Y", 10),
+    "year": ("P{}M", 12),
+    "day": ("PT{}H", 24),
+    "hour": ("PT{}M", 60),
+    "minute": ("PT{}S", 60),
+}
+
+
+def _and_a_half(m: re.Match[str]) -> Found | None:
+    """ "a year and a half" (P18M), "two and a half days" (PT60H), "half an hour" (PT30M)."""
+    unit_word = next(m.group(g) for g in ("unit", "unit2", "unit3") if m.group(g))
+    entry = lx.unit_of(unit_word)
+    if entry is None:
+        return None
+    number = m.group("num") or m.group("num2")
+    amount = 0 if m.group("unit3") else lx.number_value(number) if number else None
+    if amount is None:
+        return None
+    unit = entry[0]
+    if unit in _HALF_UNITS:
+        form, size = _HALF_UNITS[unit]
+        value = form.format(amount * size + size // 2)
+    elif unit in ("week", "month"):
+        value = f"P{amount}.5{entry[1]}"  # ISO 8601 allows a decimal fraction in the last part
+    else:
+        return None
+    return Found(m.start(), m.end(), "DURATION", Fixed(value))
+
+
+def _long_adjective(m: re.Match[str]) -> Found | None:
+    """ "a year-long siege", "decades-long": a duration of one unit, or of some (plural)."""
+    word = m.group("unit")
+    value = _duration_value(None if word.lower().endswith("s") else 1, word)
+    return None if value is None else Found(m.start(), m.end(), "DURATION", Fixed(value))
+
+
+_NOT_BARE_BEFORE = re.compile(
+    r"(?:\b(?:the|these|those|its|his|her|their|our|my|your|final|last|first|early|past|"
+    r"coming|next|recent|few|many|several|some|all|both)|\d|['’]s)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _plural_of(m: re.Match[str]) -> Found | None:
+    """ "months of talks", "years of war": a stretch of unknown length (TIMEX3 PXM, PXY)."""
+    if _NOT_BARE_BEFORE.search(m.string, max(0, m.start() - 12), m.start()):
+        return None  # "the months of", "its early years of": not a duration of unknown length
+    return _bare_plural(m)
+
+
 def _bare_plural(m: re.Match[str]) -> Found | None:
     value = _duration_value(None, m.group("unit"))
     if value is None:
@@ -321,7 +441,6 @@ _SETS: dict[str, str] = {
     "daily": "P1D",
     "every day": "P1D",
     "each day": "P1D",
-    "every night": "P1D",
     "nightly": "P1D",
     "hourly": "PT1H",
     "every hour": "PT1H",
@@ -413,6 +532,10 @@ _REFS: dict[str, str] = {
     "the present": "PRESENT_REF",
     "nowadays": "PRESENT_REF",
     "these days": "PRESENT_REF",
+    "presently": "PRESENT_REF",
+    "at this point": "PRESENT_REF",
+    "at this time": "PRESENT_REF",
+    "for the time being": "PRESENT_REF",
     "the moment": "PRESENT_REF",
     "recently": "PAST_REF",
     "lately": "PAST_REF",
@@ -500,6 +623,17 @@ def _rules() -> tuple[tuple[re.Pattern[str], Builder], ...]:
         ),
         (rf"\bthe\s+(?P<which>first|second)\s+half\s+of\s+(?P<year>{_YEAR4})\b", _half_year),
         (
+            r"\b(?:(?P<which>(?:the\s+)?(?:this|last|next|past|coming)|the)\s+|"
+            r"(?:in|during|since|until|till|through|by)\s+)"
+            r"(?P<season>(?-i:spring|summer|autumn|fall|winter))\b(?!\s+(?:of\s+)?\d{4})",
+            _season,
+        ),
+        (
+            r"\b(?:every|each)\s+(?P<part>spring|summer|autumn|fall|winter|morning|afternoon|"
+            r"evening|night)\b",
+            _every_part,
+        ),
+        (
             r"\b(?P<word>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|"
             r"tonight|yesterday|tomorrow|last\s+night|overnight)"
             r"(?:\s+(?P<part>morning|afternoon|evening|night))?\b",
@@ -518,7 +652,12 @@ def _rules() -> tuple[tuple[re.Pattern[str], Builder], ...]:
         ),
         (r"\b(?:earlier|later)\s+this\s+(?P<unit>week|month|year)\b", _within_this),
         (
-            rf"\b(?P<num>{n})[\s-]+(?P<unit>{u})\b(?:\s+(?P<dir>ago|earlier|later|prior|"
+            r"\b(?:(?:end|beginning|start|middle|rest|remainder|course)\s+of|"
+            r"(?:later|earlier)\s+in)\s+(?P<core>the\s+(?P<unit>year|month|week))\b",
+            _the_unit,
+        ),
+        (
+            rf"\b(?P<num>{n})[\s-]+(?P<unit>{u})\b(?:-long\b)?(?:\s+(?P<dir>ago|earlier|later|prior|"
             r"before|after|previously|from\s+now|hence)\b)?",
             _count,
         ),
@@ -529,11 +668,25 @@ def _rules() -> tuple[tuple[re.Pattern[str], Builder], ...]:
         ),
         (r"\brecent\s+(?P<unit>days|weeks|months|years|decades)\b", _span_duration),
         (
-            r"\b(?:for|over|within)\s+(?P<unit>hours|days|weeks|months|years|decades)\b",
-            _bare_plural,
+            rf"\b(?:(?P<num>{n})[\s-]+and[\s-]+a[\s-]+half[\s-]+(?P<unit>{u})|"
+            rf"(?P<num2>an?|one)[\s-]+(?P<unit2>{u})[\s-]+and[\s-]+a[\s-]+half|"
+            r"half\s+an?\s+(?P<unit3>hour|day|year|decade|century))\b",
+            _and_a_half,
         ),
         (
-            r"\b(?:daily|every\s+day|each\s+day|every\s+night|nightly|hourly|every\s+hour|"
+            r"\b(?P<unit>(?:hour|day|week|month|year|decade)s?|century|centuries)"
+            r"(?:-long|long)\b",
+            _long_adjective,
+        ),
+        (
+            r"\b(?:for|over|within|in|after|during|throughout|took|take|takes|taking|lasted|"
+            r"lasting|spent|spend|spending)\s+(?P<unit>hours|days|weeks|months|years|decades)\b"
+            r"(?!\s+(?:ago|later|earlier|before|after)\b)",
+            _bare_plural,
+        ),
+        (r"\b(?P<unit>(?-i:hours|days|weeks|months|years|decades))\s+of\b", _plural_of),
+        (
+            r"\b(?:daily|every\s+day|each\s+day|nightly|hourly|every\s+hour|"
             r"weekly|every\s+week|each\s+week|monthly|every\s+month|each\s+month|annually|"
             r"yearly|annual|every\s+year|each\s+year)\b",
             _set_word,
@@ -570,7 +723,8 @@ def _rules() -> tuple[tuple[re.Pattern[str], Builder], ...]:
         (r"\b(?:noon|midnight|midday)\b", _noon),
         (
             r"(?:\b(?:for|at|until|till)\s+(?P<word>the\s+moment)\b|"
-            r"\b(?P<word2>right\s+now|now|currently|at\s+present|nowadays|these\s+days|"
+            r"\b(?P<word2>right\s+now|now|currently|presently|at\s+present|at\s+this\s+(?:point|"
+            r"time)|for\s+the\s+time\s+being|nowadays|these\s+days|"
             r"recently|lately)\b|\b(?:in|of)\s+(?P<word3>the\s+(?:past|future|present))\b"
             r"(?!\s+(?:tense|participle)))",
             _ref,
@@ -606,13 +760,18 @@ _TRIGGERS: dict[Builder, tuple[str, ...]] = {
     _q_quarter: ("q1", "q2", "q3", "q4"),
     _half_year: ("half",),
     _season_year: ("spring", "summer", "autumn", "fall", "winter"),
+    _season: ("spring", "summer", "autumn", "fall", "winter"),
+    _every_part: ("every", "each"),
     _this_part: ("this",),
     _within_this: ("this",),
+    _the_unit: ("the year", "the month", "the week"),
     _every_n: ("every",),
     _frequency: ("once", "twice", "times"),
     _noon: ("noon", "midnight", "midday"),
     _weekend: ("weekend",),
     _decade: ("0s",),
+    _and_a_half: ("half",),
+    _long_adjective: ("long",),
     _day_word: ("today", "tonight", "yesterday", "tomorrow", "night"),
     _next_day: ("day",),
     _feast: (
@@ -654,8 +813,29 @@ def _candidates(text: str) -> Iterator[tuple[int, Found]]:
 _APPROX_ONLY = frozenset({"around", "about", "approximately", "circa", "roughly"})
 
 
+# Words before a duration that TIMEX3 keeps inside the expression ("about three years", "more
+# than a decade"); only the approximate ones have a mod the record can say (APPROX).
+_DURATION_MODIFIER_BEFORE = re.compile(
+    r"\b(?P<word>about|around|nearly|almost|roughly|approximately|more\s+than|less\s+than|"
+    r"fewer\s+than|at\s+least|at\s+most|up\s+to|just\s+under|just\s+over)\s+$",
+    re.IGNORECASE,
+)
+_APPROX_DURATION = frozenset({"about", "around", "nearly", "almost", "roughly", "approximately"})
+
+
+def _with_duration_modifier(text: str, found: Found) -> Found:
+    match = _DURATION_MODIFIER_BEFORE.search(text, max(0, found.start - 16), found.start)
+    if match is None:
+        return found
+    word = match.group("word").lower()
+    mod: TimeMod | None = "APPROX" if word in _APPROX_DURATION else found.mod
+    return replace(found, start=match.start(), mod=mod)
+
+
 def _with_modifier(text: str, found: Found) -> Found:
     """Attach "late", "mid-", "around", "the end of" that stand right before a date."""
+    if found.type == "DURATION" and found.mod is None:
+        return _with_duration_modifier(text, found)
     if found.type != "DATE" or found.mod is not None:
         return found
     meaning = found.meaning
