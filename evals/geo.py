@@ -86,80 +86,48 @@ def _day(text: str) -> str | None:
     return day
 
 
-def _read_gwn(path: Path) -> Iterator[GoldArticle]:
-    for article in ET.parse(path).getroot().iter("article"):
-        toponyms = []
-        for toponym in article.iter("toponym"):
-            lat, lon = _number(_text(toponym, "latitude")), _number(_text(toponym, "longitude"))
-            if lat is None or lon is None:
-                continue
-            toponyms.append(
-                GoldToponym(
-                    start=int(_text(toponym, "start")),
-                    end=int(_text(toponym, "end")),
-                    phrase=_text(toponym, "extractedName"),
-                    lat=lat,
-                    lon=lon,
-                )
-            )
-        yield GoldArticle(
-            id=f"gwn-{article.get('file')}",
-            text=_text(article, "text"),
-            published=None,
-            toponyms=tuple(toponyms),
-        )
+@dataclass(frozen=True, slots=True)
+class GoldFormat:
+    """Where one corpus's XML keeps what we read: the four gold files differ only in tag names."""
+
+    toponym: str  # element of one gold toponym
+    coordinates: str | None  # child element holding lat/lon, or None when the toponym does
+    lat: str
+    lon: str
+    phrase: str
+    id_attribute: str | None  # article attribute naming it; None: numbered in file order
+    published: str | None  # article child with a download time, or None
 
 
-def _read_gaztag_corpus(path: Path, prefix: str) -> Iterator[GoldArticle]:
-    """LGL and TR-News share one format: ``<toponym>`` with ``<gaztag>`` holding lat/lon."""
-    for article in ET.parse(path).getroot().iter("article"):
-        toponyms = []
-        for toponym in article.iter("toponym"):
-            gaztag = toponym.find("gaztag")
-            if gaztag is None:
-                continue
-            lat, lon = _number(_text(gaztag, "lat")), _number(_text(gaztag, "lon"))
-            if lat is None or lon is None:
-                continue
-            toponyms.append(
-                GoldToponym(
-                    start=int(_text(toponym, "start")),
-                    end=int(_text(toponym, "end")),
-                    phrase=_text(toponym, "phrase"),
-                    lat=lat,
-                    lon=lon,
-                )
-            )
-        yield GoldArticle(
-            id=f"{prefix}-{article.get('docid')}",
-            text=_text(article, "text"),
-            published=_day(_text(article, "dltime")),
-            toponyms=tuple(toponyms),
-        )
-
-
-def _read_geovirus(path: Path) -> Iterator[GoldArticle]:
+def _read_corpus(path: Path, prefix: str, form: GoldFormat) -> Iterator[GoldArticle]:
     for index, article in enumerate(ET.parse(path).getroot().iter("article")):
         toponyms = []
-        for location in article.iter("location"):
-            lat, lon = _number(_text(location, "lat")), _number(_text(location, "lon"))
+        for toponym in article.iter(form.toponym):
+            holder = toponym.find(form.coordinates) if form.coordinates else toponym
+            if holder is None:
+                continue
+            lat, lon = _number(_text(holder, form.lat)), _number(_text(holder, form.lon))
             if lat is None or lon is None:
                 continue
             toponyms.append(
                 GoldToponym(
-                    start=int(_text(location, "start")),
-                    end=int(_text(location, "end")),
-                    phrase=_text(location, "name"),
+                    start=int(_text(toponym, "start")),
+                    end=int(_text(toponym, "end")),
+                    phrase=_text(toponym, form.phrase),
                     lat=lat,
                     lon=lon,
                 )
             )
+        name = article.get(form.id_attribute) if form.id_attribute else str(index)
         yield GoldArticle(
-            id=f"geovirus-{index}",
+            id=f"{prefix}-{name}",
             text=_text(article, "text"),
-            published=None,
+            published=_day(_text(article, form.published)) if form.published else None,
             toponyms=tuple(toponyms),
         )
+
+
+_GAZTAG = GoldFormat("toponym", "gaztag", "lat", "lon", "phrase", "docid", "dltime")
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,15 +141,31 @@ class Corpus:
 CORPORA: dict[str, Corpus] = {
     c.name: c
     for c in (
-        Corpus("geowebnews", "GeoWebNews", Path("geowebnews/GWN.xml"), _read_gwn),
-        Corpus("lgl", "LGL", Path("lgl/lgl.xml"), lambda p: _read_gaztag_corpus(p, "lgl")),
+        Corpus(
+            "geowebnews",
+            "GeoWebNews",
+            Path("geowebnews/GWN.xml"),
+            lambda p: _read_corpus(
+                p,
+                "gwn",
+                GoldFormat("toponym", None, "latitude", "longitude", "extractedName", "file", None),
+            ),
+        ),
+        Corpus("lgl", "LGL", Path("lgl/lgl.xml"), lambda p: _read_corpus(p, "lgl", _GAZTAG)),
         Corpus(
             "tr-news",
             "TR-News",
             Path("tr-news/TR-News.xml"),
-            lambda p: _read_gaztag_corpus(p, "tr"),
+            lambda p: _read_corpus(p, "tr", _GAZTAG),
         ),
-        Corpus("geovirus", "GeoVirus", Path("geovirus/GeoVirus.xml"), _read_geovirus),
+        Corpus(
+            "geovirus",
+            "GeoVirus",
+            Path("geovirus/GeoVirus.xml"),
+            lambda p: _read_corpus(
+                p, "geovirus", GoldFormat("location", None, "lat", "lon", "name", None, None)
+            ),
+        ),
     )
 }
 
