@@ -151,9 +151,18 @@ def test_cache_path_honours_the_environment(
 
 @pytest.mark.slow
 def test_build_index_writes_a_complete_database(tmp_path: Path) -> None:
-    target = build_index(tmp_path / "nested" / "gazetteer.sqlite")
-    assert target == tmp_path / "nested" / "gazetteer.sqlite"
-    assert [p.name for p in target.parent.iterdir()] == ["gazetteer.sqlite"]  # no temp file left
+    folder = tmp_path / "nested"
+    folder.mkdir()
+    # An index from older data goes; another process's build in progress and other files stay.
+    for name in ("gazetteer-1-olddata.sqlite", "gazetteer-1-other.sqlite42.tmp", "notes.txt"):
+        (folder / name).write_text("x")
+    target = build_index(folder / "gazetteer-1-current.sqlite")
+    assert target == folder / "gazetteer-1-current.sqlite"
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "gazetteer-1-current.sqlite",
+        "gazetteer-1-other.sqlite42.tmp",
+        "notes.txt",
+    ]  # no temp file of this build left, the stale index removed
     connection = sqlite3.connect(target)
     try:
         (places,) = connection.execute("SELECT count(*) FROM places").fetchone()

@@ -152,7 +152,19 @@ def build_index(path: Path | None = None) -> Path:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    _remove_stale_indexes(target)
     return target
+
+
+def _remove_stale_indexes(current: Path) -> None:
+    """Delete indexes built from older data or code (32 MB each) beside the current one.
+
+    Only finished files of our own naming are removed, never a build in progress (``.tmp``); a
+    file another process still has open stays readable to it until it closes it.
+    """
+    for old in current.parent.glob("gazetteer-*.sqlite"):
+        if old != current:
+            old.unlink(missing_ok=True)
 
 
 _open_lock = threading.Lock()
