@@ -1,6 +1,6 @@
-"""Temporal expressions: finding them (patterns), anchoring them (anchor, tense, feasts), and
-choosing the one that dates a verb (governing). The times stage is a thin layer over
-:func:`extract_times`.
+"""Temporal expressions: finding them (patterns, with durations and sets in durations), anchoring
+them (anchor, tense, feasts), and choosing the one that dates a verb (governing). The times stage
+is a thin layer over :func:`extract_times`.
 """
 
 from newsledger.timex.anchor import record_date

@@ -7,7 +7,9 @@ last mentioned, the tense) that :mod:`newsledger.timex.anchor` supplies. A rule 
 own match (an age such as "24-year-olds", a count such as "2000 troops"); dates that cannot exist
 ("February 30") are still found here and get no value later. Modifiers ("late March",
 "mid-2024", "around April 10") are attached in one pass after the rules, so each rule only has
-to know its core expression.
+to know its core expression. The builders for counted durations and sets ("three years",
+"daily", "every winter") live in :mod:`newsledger.timex.durations`; the rule table here refers
+to them.
 """
 
 from __future__ import annotations
@@ -19,6 +21,23 @@ from functools import lru_cache
 
 from newsledger.model import TimeMod, TimeType
 from newsledger.timex import lexicon as lx
+from newsledger.timex.durations import (
+    CAPITALIZED_WORD_AFTER,
+    SEASON_CODES,
+    and_a_half_duration,
+    bare_plural_duration,
+    counted_duration,
+    duration_value,
+    every_n_set,
+    every_part_set,
+    every_weekday_set,
+    frequency_set,
+    long_adjective_duration,
+    plural_of_duration,
+    set_word,
+    span_duration,
+    unit_of,
+)
 from newsledger.timex.feasts import FEAST_NAMES
 from newsledger.timex.meaning import (
     Base,
@@ -32,7 +51,6 @@ from newsledger.timex.meaning import (
     Quarter,
     Season,
     Shift,
-    Unit,
     Weekday,
 )
 
@@ -88,26 +106,6 @@ _MOD_OF: dict[str, TimeMod] = {
     "circa": "APPROX",
     "roughly": "APPROX",
 }
-
-
-def _unit(word: str) -> Unit:
-    entry = lx.unit_of(word)
-    if entry is None:  # the regexes only pass unit words; this guards the contract
-        raise ValueError(f"not a unit: {word!r}")
-    return entry[0]  # type: ignore[return-value]
-
-
-def _duration_value(amount: int | None, unit_word: str) -> str | None:
-    entry = lx.unit_of(unit_word)
-    if entry is None or entry[0] in ("weekend", "quarter"):
-        return None
-    _, letter, time_of_day = entry
-    if amount is not None and letter in ("DE", "CE"):
-        # Counted decades and centuries in plain ISO 8601 years ("two decades" P20Y), which any
-        # duration parser reads; only a vague count keeps TimeML's own unit ("decades" PXDE).
-        amount, letter = amount * (10 if letter == "DE" else 100), "Y"
-    count = "X" if amount is None else str(amount)
-    return ("PT" if time_of_day else "P") + count + letter
 
 
 # --- builders, one per rule ----------------------------------------------------------------
@@ -190,11 +188,8 @@ def _q_quarter(m: re.Match[str]) -> Found:
     return Found(m.start(), m.end(), "DATE", Quarter(int(m.group("q")), year))
 
 
-_SEASON_CODES = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
-
-
 def _season_year(m: re.Match[str]) -> Found:
-    season = _SEASON_CODES[m.group("season").lower()]
+    season = SEASON_CODES[m.group("season").lower()]
     return Found(m.start(), m.end(), "DATE", Fixed(f"{m.group('year')}-{season}"))
 
 
@@ -207,18 +202,7 @@ def _season(m: re.Match[str]) -> Found | None:
         which[-1] if which else ""
     )
     start = m.start("which") if which else m.start("season")
-    return Found(start, m.end(), "DATE", Season(_SEASON_CODES[m.group("season")], direction))
-
-
-_PART_SETS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
-
-
-def _every_part(m: re.Match[str]) -> Found:
-    """ "every winter" (XXXX-WI), "each morning" (XXXX-XX-XXTMO): TIMEX3 sets of a part."""
-    word = m.group("part").lower()
-    if word in _SEASON_CODES:
-        return Found(m.start(), m.end(), "SET", Fixed(f"XXXX-{_SEASON_CODES[word]}"))
-    return Found(m.start(), m.end(), "SET", Fixed(f"XXXX-XX-XXT{_PART_SETS[word]}"))
+    return Found(start, m.end(), "DATE", Season(SEASON_CODES[m.group("season")], direction))
 
 
 def _half_year(m: re.Match[str]) -> Found:
@@ -269,7 +253,7 @@ _DEICTIC_OFFSETS = {
 
 def _deictic_unit(m: re.Match[str]) -> Found | None:
     which = m.group("which").lower()
-    unit = _unit(m.group("unit"))
+    unit = unit_of(m.group("unit"))
     # "the previous week", "the same day", "that year" count from the date the text last gave;
     # "last week", "this year", "the coming week" from the publication date.
     by_reference = which in ("previous", "following", "preceding", "same", "that") or bool(
@@ -280,7 +264,7 @@ def _deictic_unit(m: re.Match[str]) -> Found | None:
         return Found(m.start(), m.end(), "DURATION", Fixed("P10Y"))
     if m.group("the") and which in ("last", "past"):
         # "the past week" is a stretch of time ending now (TimeML: DURATION P1W).
-        value = _duration_value(1, m.group("unit"))
+        value = duration_value(1, m.group("unit"))
         return Found(m.start(), m.end(), "DURATION", Fixed(value))
     base: Base = "reference" if by_reference else "publication"
     return Found(m.start(), m.end(), "DATE", Deictic(unit, _DEICTIC_OFFSETS[which], base))
@@ -289,7 +273,7 @@ def _deictic_unit(m: re.Match[str]) -> Found | None:
 def _the_unit(m: re.Match[str]) -> Found:
     """ "the year" in "by the end of the year", "later in the month": the current one (the
     modifier pass then adds "the end of")."""
-    unit = _unit(m.group("unit"))
+    unit = unit_of(m.group("unit"))
     return Found(m.start("core"), m.end(), "DATE", Deictic(unit, 0, "publication"))
 
 
@@ -302,185 +286,7 @@ def _next_day(m: re.Match[str]) -> Found:
 
 
 def _within_this(m: re.Match[str]) -> Found:
-    return Found(m.start(), m.end(), "DATE", Deictic(_unit(m.group("unit")), 0, "publication"))
-
-
-_DEMONSTRATIVE_AFTER = re.compile(r"\s+(?:this|that|these|those)\b", re.IGNORECASE)
-_OBJECT_AFTER = re.compile(r"[ \t]+[\w“\"‘']")
-_LINK_WORD_AFTER = re.compile(r"\s+(?:to|than)\b", re.IGNORECASE)
-
-
-def _shift(m: re.Match[str]) -> Found | None:
-    if m.group("unit").lower().rstrip("s") in ("weekend", "quarter"):
-        return None
-    direction = " ".join(m.group("dir").lower().split())
-    # "a few days after this declaration" counts from the date just given; "18 years after
-    # Washington invaded" from an undated event: TimeML marks "18 years" as a DURATION (and
-    # "after" as a signal). "Prior to", "earlier than" and "later than" are "before"/"after".
-    object_at = m.end()
-    if direction in ("prior", "earlier", "later") and (
-        linked := _LINK_WORD_AFTER.match(m.string, m.end())
-    ):
-        object_at = linked.end()
-        direction = "after" if direction == "later" else "before"
-    if (
-        direction in ("after", "before")
-        and _OBJECT_AFTER.match(m.string, object_at)
-        and not _DEMONSTRATIVE_AFTER.match(m.string, object_at)
-    ):
-        value = _duration_value(lx.number_value(m.group("num")), m.group("unit"))
-        end = m.end("unit")
-        return None if value is None else Found(m.start(), end, "DURATION", Fixed(value))
-    sign = -1 if direction in ("ago", "earlier", "prior", "before", "previously") else 1
-    base: Base = "publication" if direction in ("ago", "from now", "hence") else "reference"
-    amount = lx.number_value(m.group("num"))
-    return Found(m.start(), m.end(), "DATE", Shift(amount, _unit(m.group("unit")), sign, base))
-
-
-_NAMED_EVENT_AFTER = re.compile(r"'?\s+(?-i:War|Offensive|Revolution)\b", re.IGNORECASE)
-
-
-def _count(m: re.Match[str]) -> Found | None:
-    """ "four days prior" (a shift) or "four days" (a duration): one regex serves both."""
-    return _shift(m) if m.group("dir") else _duration(m)
-
-
-def _duration(m: re.Match[str]) -> Found | None:
-    text = m.string
-    if re.match(r"-?\s*olds?\b", text[m.end() : m.end() + 6]):
-        return None  # an age: "24-year-olds", "five years old"
-    if _NAMED_EVENT_AFTER.match(text, m.end()):
-        return None  # "the Six-Day War", "the Hundred Years' War"
-    if m.group("unit").lower() == "second" and m.group("num").lower() in ("a", "an"):
-        return None  # "a second allegation": an ordinal, not a duration
-    if m.group("num").lower() in ("a", "an") and m.group(0).lower().endswith("long"):
-        # "a year-long siege": the article belongs to the noun, the duration is "year-long".
-        unit = m.group("unit").lower()
-        value = _duration_value(None if unit.endswith("s") else 1, unit)
-        return None if value is None else Found(m.start("unit"), m.end(), "DURATION", Fixed(value))
-    amount = lx.number_value(m.group("num"))
-    value = _duration_value(amount, m.group("unit"))
-    if value is None:
-        return None
-    return Found(m.start(), m.end(), "DURATION", Fixed(value))
-
-
-def _span_duration(m: re.Match[str]) -> Found | None:
-    """ "the past three years", "the previous 24 hours", "the last few days", "recent weeks"."""
-    number = m.groupdict().get("num")
-    if not number and not m.group("unit").lower().endswith("s"):
-        return None  # "the previous night" is a time, not a stretch of unknown length
-    amount = lx.number_value(number) if number else None
-    value = _duration_value(amount, m.group("unit"))
-    if value is None:
-        return None
-    return Found(m.start(), m.end(), "DURATION", Fixed(value))
-
-
-# A half of each unit in the next smaller one TIMEX3 can write as a whole number.
-_HALF_UNITS: dict[str, tuple[str, int]] = {
-    "century": ("P{}Y", 100),
-    "decade": ("P{}Y", 10),
-    "year": ("P{}M", 12),
-    "day": ("PT{}H", 24),
-    "hour": ("PT{}M", 60),
-    "minute": ("PT{}S", 60),
-}
-
-
-def _and_a_half(m: re.Match[str]) -> Found | None:
-    """ "a year and a half" (P18M), "two and a half days" (PT60H), "half an hour" (PT30M)."""
-    unit_word = next(m.group(g) for g in ("unit", "unit2", "unit3") if m.group(g))
-    entry = lx.unit_of(unit_word)
-    if entry is None:
-        return None
-    number = m.group("num") or m.group("num2")
-    amount = 0 if m.group("unit3") else lx.number_value(number) if number else None
-    if amount is None:
-        return None
-    unit = entry[0]
-    if unit in _HALF_UNITS:
-        form, size = _HALF_UNITS[unit]
-        value = form.format(amount * size + size // 2)
-    elif unit in ("week", "month"):
-        value = f"P{amount}.5{entry[1]}"  # ISO 8601 allows a decimal fraction in the last part
-    else:
-        return None
-    return Found(m.start(), m.end(), "DURATION", Fixed(value))
-
-
-def _long_adjective(m: re.Match[str]) -> Found | None:
-    """ "a year-long siege", "decades-long": a duration of one unit, or of some (plural)."""
-    word = m.group("unit")
-    value = _duration_value(None if word.lower().endswith("s") else 1, word)
-    return None if value is None else Found(m.start(), m.end(), "DURATION", Fixed(value))
-
-
-_NOT_BARE_BEFORE = re.compile(
-    r"(?:\b(?:the|these|those|its|his|her|their|our|my|your|final|last|first|early|past|"
-    r"coming|next|recent|few|many|several|some|all|both)|\d|['’]s)\s+$",
-    re.IGNORECASE,
-)
-
-
-def _plural_of(m: re.Match[str]) -> Found | None:
-    """ "months of talks", "years of war": a stretch of unknown length (TIMEX3 PXM, PXY)."""
-    if _NOT_BARE_BEFORE.search(m.string, max(0, m.start() - 12), m.start()):
-        return None  # "the months of", "its early years of": not a duration of unknown length
-    return _bare_plural(m)
-
-
-def _bare_plural(m: re.Match[str]) -> Found | None:
-    value = _duration_value(None, m.group("unit"))
-    if value is None:
-        return None
-    return Found(m.start("unit"), m.end("unit"), "DURATION", Fixed(value))
-
-
-_SETS: dict[str, str] = {
-    "daily": "P1D",
-    "every day": "P1D",
-    "each day": "P1D",
-    "nightly": "P1D",
-    "hourly": "PT1H",
-    "every hour": "PT1H",
-    "weekly": "P1W",
-    "every week": "P1W",
-    "each week": "P1W",
-    "monthly": "P1M",
-    "every month": "P1M",
-    "each month": "P1M",
-    "annually": "P1Y",
-    "yearly": "P1Y",
-    "annual": "P1Y",
-    "every year": "P1Y",
-    "each year": "P1Y",
-}
-
-
-_CAPITALIZED_WORD_AFTER = re.compile(r"\s+(?-i:[A-Z])")
-_CAPITALIZED_WORD_BEFORE = re.compile(r"(?-i:[A-Z])[\w’']*\s+$")
-
-
-def _set_word(m: re.Match[str]) -> Found | None:
-    word = m.group(0)
-    if word[0].isupper() and (
-        _CAPITALIZED_WORD_AFTER.match(m.string, m.end())
-        or _CAPITALIZED_WORD_BEFORE.search(m.string[max(0, m.start() - 30) : m.start()])
-    ):
-        return None  # a name: "People's Daily", "Daily Maverick"
-    key = " ".join(word.lower().split())
-    return Found(m.start(), m.end(), "SET", Fixed(_SETS[key]))
-
-
-def _frequency(m: re.Match[str]) -> Found | None:
-    value = _duration_value(1, m.group("unit"))
-    return None if value is None else Found(m.start(), m.end(), "SET", Fixed(value))
-
-
-def _every_n(m: re.Match[str]) -> Found | None:
-    value = _duration_value(lx.number_value(m.group("num")) or 1, m.group("unit"))
-    return None if value is None else Found(m.start(), m.end(), "SET", Fixed(value))
+    return Found(m.start(), m.end(), "DATE", Deictic(unit_of(m.group("unit")), 0, "publication"))
 
 
 _NAMED_DAY_BEFORE = re.compile(r"(?-i:Good|Black|Bloody|Super|Cyber|Holy|Palm|Easter)\s+$")
@@ -547,7 +353,7 @@ _REFS: dict[str, str] = {
 def _feast(m: re.Match[str]) -> Found | None:
     if not m.group("name")[0].isupper():
         return None  # "easter" in lower case is not how news names the feast
-    if not m.group("year") and _CAPITALIZED_WORD_AFTER.match(m.string, m.end()):
+    if not m.group("year") and CAPITALIZED_WORD_AFTER.match(m.string, m.end()):
         return None  # part of a name: "the Good Friday Agreement"
     name = " ".join(m.group("name").lower().replace("-", " ").split())
     name = _FEAST_SPELLINGS.get(name, name)
@@ -631,7 +437,7 @@ def _rules() -> tuple[tuple[re.Pattern[str], Builder], ...]:
         (
             r"\b(?:every|each)\s+(?P<part>spring|summer|autumn|fall|winter|morning|afternoon|"
             r"evening|night)\b",
-            _every_part,
+            every_part_set,
         ),
         (
             r"\b(?P<word>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|"
@@ -659,47 +465,47 @@ def _rules() -> tuple[tuple[re.Pattern[str], Builder], ...]:
         (
             rf"\b(?P<num>{n})[\s-]+(?P<unit>{u})\b(?:-long\b)?(?:\s+(?P<dir>ago|earlier|later|prior|"
             r"before|after|previously|from\s+now|hence)\b)?",
-            _count,
+            counted_duration,
         ),
         (
             rf"\bthe\s+(?:past|last|previous|next|coming|following|first)\s+(?:(?P<num>{n})\s+)?"
             rf"(?P<unit>{u})\b",
-            _span_duration,
+            span_duration,
         ),
-        (r"\brecent\s+(?P<unit>days|weeks|months|years|decades)\b", _span_duration),
+        (r"\brecent\s+(?P<unit>days|weeks|months|years|decades)\b", span_duration),
         (
             rf"\b(?:(?P<num>{n})[\s-]+and[\s-]+a[\s-]+half[\s-]+(?P<unit>{u})|"
             rf"(?P<num2>an?|one)[\s-]+(?P<unit2>{u})[\s-]+and[\s-]+a[\s-]+half|"
             r"half\s+an?\s+(?P<unit3>hour|day|year|decade|century))\b",
-            _and_a_half,
+            and_a_half_duration,
         ),
         (
             r"\b(?P<unit>(?:hour|day|week|month|year|decade)s?|century|centuries)"
             r"(?:-long|long)\b",
-            _long_adjective,
+            long_adjective_duration,
         ),
         (
             r"\b(?:for|over|within|in|after|during|throughout|took|take|takes|taking|lasted|"
             r"lasting|spent|spend|spending)\s+(?P<unit>hours|days|weeks|months|years|decades)\b"
             r"(?!\s+(?:ago|later|earlier|before|after)\b)",
-            _bare_plural,
+            bare_plural_duration,
         ),
-        (r"\b(?P<unit>(?-i:hours|days|weeks|months|years|decades))\s+of\b", _plural_of),
+        (r"\b(?P<unit>(?-i:hours|days|weeks|months|years|decades))\s+of\b", plural_of_duration),
         (
             r"\b(?:daily|every\s+day|each\s+day|nightly|hourly|every\s+hour|"
             r"weekly|every\s+week|each\s+week|monthly|every\s+month|each\s+month|annually|"
             r"yearly|annual|every\s+year|each\s+year)\b",
-            _set_word,
+            set_word,
         ),
         (
             r"\b(?:once|twice|three\s+times|several\s+times|\d+\s+times)\s+(?:a|an|per|each)\s+"
             r"(?P<unit>day|week|month|year|hour)\b",
-            _frequency,
+            frequency_set,
         ),
-        (rf"\bevery\s+(?P<num>{n})\s+(?P<unit>{u})\b", _every_n),
+        (rf"\bevery\s+(?P<num>{n})\s+(?P<unit>{u})\b", every_n_set),
         (
             rf"\b(?:every\s+(?P<day>{lx.WEEKDAY_RE})|on\s+(?P<day2>{lx.WEEKDAY_RE}s))\b",
-            _every_weekday,
+            every_weekday_set,
         ),
         (
             rf"\b(?:(?P<which>last|next|this|past|coming)\s+)?(?P<day>{lx.WEEKDAY_RE})\b"
@@ -737,12 +543,6 @@ def _rules() -> tuple[tuple[re.Pattern[str], Builder], ...]:
     return tuple((re.compile(pattern, re.IGNORECASE), builder) for pattern, builder in rules)
 
 
-def _every_weekday(m: re.Match[str]) -> Found:
-    day_word = m.group("day") or m.group("day2")
-    day = lx.WEEKDAYS[day_word.lower().rstrip("s")]
-    return Found(m.start(), m.end(), "SET", Fixed(f"XXXX-WXX-{day + 1}"))
-
-
 def _ref(m: re.Match[str]) -> Found:
     for group in ("word", "word2", "word3"):
         if m.group(group):
@@ -761,17 +561,17 @@ _TRIGGERS: dict[Builder, tuple[str, ...]] = {
     _half_year: ("half",),
     _season_year: ("spring", "summer", "autumn", "fall", "winter"),
     _season: ("spring", "summer", "autumn", "fall", "winter"),
-    _every_part: ("every", "each"),
+    every_part_set: ("every", "each"),
     _this_part: ("this",),
     _within_this: ("this",),
     _the_unit: ("the year", "the month", "the week"),
-    _every_n: ("every",),
-    _frequency: ("once", "twice", "times"),
+    every_n_set: ("every",),
+    frequency_set: ("once", "twice", "times"),
     _noon: ("noon", "midnight", "midday"),
     _weekend: ("weekend",),
     _decade: ("0s",),
-    _and_a_half: ("half",),
-    _long_adjective: ("long",),
+    and_a_half_duration: ("half",),
+    long_adjective_duration: ("long",),
     _day_word: ("today", "tonight", "yesterday", "tomorrow", "night"),
     _next_day: ("day",),
     _feast: (
