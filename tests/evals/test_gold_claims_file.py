@@ -11,16 +11,18 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import pytest
+
+from newsledger.model import DATE_PATTERN, ClaimKind, Stance
 
 pytestmark = pytest.mark.shared
 
 GOLD = Path(__file__).resolve().parents[2] / "evals" / "gold" / "claims" / "claims.jsonl"
-DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-KINDS = {"direct", "indirect"}
-STANCES = {"assert", "deny", "accuse", "evade", "other"}
+DATE = re.compile(DATE_PATTERN)
+KINDS = set(get_args(ClaimKind))  # the contract's enumerations, from the model
+STANCES = set(get_args(Stance))
 CLAIM_KEYS = {
     "start",
     "end",

@@ -12,76 +12,23 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import pytest
+
+from newsledger.model import DATE_PATTERN, AuxMode, PloverType
+from newsledger.resources.plover import plover_types
 
 pytestmark = pytest.mark.shared
 
 GOLD = Path(__file__).resolve().parents[2] / "evals" / "gold" / "events" / "events.jsonl"
-DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+DATE = re.compile(DATE_PATTERN)
 ALPHA3 = re.compile(r"^[A-Z]{3}$")
 ALPHA2 = re.compile(r"^[A-Z]{2}$")
-TYPES = {
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-}
-# PLOVER modes per event type (ONTOLOGIES.md 2.2); None is always allowed.
-MODES: dict[str, set[str]] = {
-    "CONSULT": {"visit", "third-party", "multilateral", "phone"},
-    "RETREAT": {"withdraw", "release", "disarm", "ceasefire", "access", "resign"},
-    "REQUEST": {"assist", "change", "yield", "meet"},
-    "ACCUSE": {"disapprove", "investigate", "allege"},
-    "REJECT": {"assist", "change", "yield", "meet"},
-    "THREATEN": {"restrict", "arrest", "relations", "expel", "territory", "violence"},
-    "PROTEST": {"demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"},
-    "SANCTION": {"convict", "expel", "withdraw", "discontinue"},
-    "MOBILIZE": {"troops", "weapons", "police", "militia"},
-    "COERCE": {
-        "seize",
-        "restrict",
-        "censor",
-        "curfew",
-        "martial-law",
-        "arrest",
-        "deport",
-        "withhold",
-        "misinformation",
-        "cyber",
-    },
-    "ASSAULT": {
-        "abduct",
-        "beat",
-        "torture",
-        "sexual",
-        "targeted",
-        "destroy",
-        "primitive",
-        "firearms",
-        "explosives",
-        "suicide-attack",
-        "aerial",
-        "drone",
-        "heavy-weapons",
-        "crowd-control",
-        "unconventional",
-    },
-}
-AUX = {None, "negation", "hypothetical", "future", "historical"}
+# The contract's enumerations and the PLOVER table's modes, read from the package: one list each.
+TYPES = set(get_args(PloverType))
+MODES: dict[str, set[str]] = {t.name: set(t.modes) for t in plover_types()}
+AUX = {None, *get_args(AuxMode)}
 # PLOVER sector codes (frequent, then less frequent).
 SECTORS = {"COP", "GOV", "JUD", "LEG", "MIL", "PRM", "PTY", "REB", "SPY", "UAF", "UNK"} | {
     "AGR",
