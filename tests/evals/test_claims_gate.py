@@ -8,7 +8,6 @@ matching rule the figures rest on is checked on hand-made spans. Speed is not as
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -19,12 +18,6 @@ from evals import claims
 BASELINE = Path(__file__).with_name("claims_baseline.json")
 
 pytestmark = pytest.mark.shared
-
-
-@pytest.fixture(scope="module")
-def baseline() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(BASELINE.read_text(encoding="utf-8"))
-    return data
 
 
 def test_claims_gold_file_is_the_pinned_one(baseline: dict[str, Any]) -> None:

@@ -9,7 +9,6 @@ not asserted.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -20,12 +19,6 @@ from evals import events
 BASELINE = Path(__file__).with_name("events_baseline.json")
 
 pytestmark = [pytest.mark.shared, pytest.mark.slow]
-
-
-@pytest.fixture(scope="module")
-def baseline() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(BASELINE.read_text(encoding="utf-8"))
-    return data
 
 
 @pytest.fixture(scope="module")

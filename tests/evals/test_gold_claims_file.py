@@ -39,19 +39,7 @@ CLAIM_KEYS = {
 
 
 def _gold() -> list[dict[str, Any]]:
-    lines = GOLD.read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
-
-
-@pytest.fixture(scope="module")
-def texts(shared_dir: Path) -> dict[str, str]:
-    out: dict[str, str] = {}
-    with (shared_dir / "corpus" / "articles.jsonl").open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                article = json.loads(line)
-                out[article["id"]] = article["text"]
-    return out
+    return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line]
 
 
 def test_ids_exist_and_are_unique(texts: dict[str, str]) -> None:

@@ -8,7 +8,6 @@ asserted.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -19,12 +18,6 @@ from evals import te3
 BASELINE = Path(__file__).with_name("te3_baseline.json")
 
 pytestmark = pytest.mark.shared
-
-
-@pytest.fixture(scope="module")
-def baseline() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(BASELINE.read_text(encoding="utf-8"))
-    return data
 
 
 @pytest.fixture(scope="module")

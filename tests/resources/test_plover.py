@@ -2,29 +2,15 @@
 
 from __future__ import annotations
 
+from typing import get_args
+
 import pytest
 
+from newsledger.model import PloverType
 from newsledger.resources.event_triggers import trigger_lexicon
 from newsledger.resources.plover import acled_type, cameo_root, licence, plover_type, plover_types
 
-PLOVER_16 = {
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-}
+PLOVER_16 = set(get_args(PloverType))  # the contract's sixteen types
 
 
 def test_the_sixteen_types_with_the_manuals_modes() -> None:
