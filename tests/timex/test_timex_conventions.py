@@ -114,3 +114,59 @@ def test_narrative_year_does_not_reach_a_future_clause() -> None:
     assert by_text["March"] == "2014-03"
     by_text = {t.text: t.value for t in extract_times(future, "2025-01-10", nlp(future))}
     assert by_text["March"] == "2025-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The drought of 1983-84 was the worst.", {"1983": "1983", "84": "1984"}),
+        ("The 2014-15 season was milder.", {"2014": "2014", "15": "2015"}),
+        ("Rain fell every year from 1990-1995.", {"1990": "1990", "1995": "1995"}),
+    ],
+)
+def test_each_end_of_a_year_range_is_its_own_date(text: str, expected: dict[str, str]) -> None:
+    got = timexes(text)
+    assert {words: got[words][1] for words in expected} == expected
+
+
+def test_a_backwards_pair_of_numbers_is_not_a_year_range() -> None:
+    assert "2019" not in timexes("The vote in 2019-12 was delayed.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Talks will resume at 15:00 GMT on Saturday.", "15:00 GMT", "2025-04-26T15:00"),
+        ("The truce starts at 0300 GMT Sunday.", "0300 GMT Sunday", "2025-04-20T03:00"),
+        ("Sirens sounded at 18:30 Kyiv time.", "18:30 Kyiv time", "2025-04-22T18:30"),
+    ],
+)
+def test_clock_time_with_a_zone(text: str, expression: str, value: str) -> None:
+    assert timexes(text)[expression] == ("TIME", value)
+
+
+def test_four_digits_without_a_zone_are_not_a_clock_time() -> None:
+    assert "0300" not in timexes("The unit numbered 0300 was disbanded.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value", "mod"),
+    [
+        ("The deal should close by end of year.", "end of year", "2025", "END"),
+        ("Sales fell this fiscal year.", "this fiscal year", "2025", None),
+        ("Spending will rise next financial year.", "next financial year", "2026", None),
+    ],
+)
+def test_years_without_determiner_or_with_a_kind(
+    text: str, expression: str, value: str, mod: str | None
+) -> None:
+    found = {t.text: (t.value, t.mod) for t in extract_times(text, PUBLISHED)}
+    assert found[expression] == (value, mod)
+
+
+def test_last_month_name_counts_from_publication_even_in_a_narrative() -> None:
+    # "Last May" is deictic; a bare "March" in the same story takes the narrative's year.
+    text = "The war began in 1992. In March, talks failed. Last May the army returned."
+    got = timexes(text)
+    assert got["March"] == ("DATE", "1992-03")
+    assert got["Last May"] == ("DATE", "2024-05")

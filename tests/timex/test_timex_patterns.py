@@ -36,7 +36,8 @@ def spans(text: str) -> list[str]:
         ("The dam was built in the 1990s.", ["the 1990s"]),
         ("Profits fell in the first quarter of 2024.", ["the first quarter of 2024"]),
         ("A truce was agreed for Easter Sunday.", ["Easter Sunday"]),
-        ("Markets close at 10:00 a.m. local time.", ["10:00 a.m."]),
+        # The zone belongs to the clock time's extent, as in TimeML's "3:00 p.m. EST".
+        ("Markets close at 10:00 a.m. local time.", ["10:00 a.m. local time"]),
         ("Casualties over the previous 24 hours were high.", ["the previous 24 hours"]),
     ],
 )

@@ -247,7 +247,9 @@ def _calendar_date(meaning: CalendarDate, anchor: Anchor) -> Point | None:
 
     if meaning.year is not None:
         return period(meaning.year)
-    if anchor.context_year is not None:
+    # "last June" is deictic: it counts from the moment of writing, even inside a story about
+    # 1992; only a bare "June" takes the year the narrative is in.
+    if anchor.context_year is not None and meaning.direction is None:
         return period(anchor.context_year)
     if anchor.published is None:
         return None

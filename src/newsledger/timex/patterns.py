@@ -54,7 +54,8 @@ from newsledger.timex.meaning import (
     Weekday,
 )
 
-Builder = Callable[[re.Match[str]], Found | None]
+# A rule builds one expression, or several when TimeML tags the parts apart ("1957-58").
+Builder = Callable[[re.Match[str]], Found | list[Found] | None]
 
 _PARTS: dict[str, DayPart] = {
     "morning": "MO",
@@ -87,8 +88,8 @@ _YEAR_COUNT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _MODIFIER_BEFORE = re.compile(
-    r"\b(?:(?P<word>early|late|mid|end)-|(?P<phrase>early|late|mid|the\s+end\s+of|"
-    r"the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|around|about|"
+    r"\b(?:(?P<word>early|late|mid|end)-|(?P<phrase>early|late|mid|(?:the\s+)?end\s+of|"
+    r"(?:the\s+)?beginning\s+of|(?:the\s+)?start\s+of|(?:the\s+)?middle\s+of|around|about|"
     r"approximately|circa|roughly)\s+)$",
     re.IGNORECASE,
 )
@@ -155,6 +156,19 @@ def _year(m: re.Match[str]) -> Found | None:
     if _YEAR_COUNT_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
         return None
     return Found(m.start(), m.end(), "DATE", Fixed(m.group(0)))
+
+
+def _year_range(m: re.Match[str]) -> list[Found] | None:
+    """ "1957-58", "2014-15", "1990-1995": TimeML tags each end of a range as its own DATE."""
+    first = int(m.group("first"))
+    tail = m.group("second")
+    second = int(tail) if len(tail) == 4 else first // 100 * 100 + int(tail)
+    if not first < second <= first + 99:
+        return None  # "2011-05" read as a year and a month, or not a range at all
+    return [
+        Found(m.start("first"), m.end("first"), "DATE", Fixed(f"{first:04d}")),
+        Found(m.start("second"), m.end("second"), "DATE", Fixed(f"{second:04d}")),
+    ]
 
 
 def _decade(m: re.Match[str]) -> Found:
@@ -374,6 +388,11 @@ _FEAST_SPELLINGS = {
 # --- the rules ----------------------------------------------------------------------------
 
 _YEAR4 = r"(?:1[5-9]\d\d|20\d\d)"
+# Zones news writes after a clock time; the value keeps the wall-clock time, as TIMEX3 does.
+_TIME_ZONE = (
+    r"(?:(?-i:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|CET|CEST|EET|EEST|BST|MSK|ET|PT)\b|"
+    r"(?:local|Kyiv|Kiev|Moscow|Beijing|Tehran|Jerusalem)\s+time\b)"
+)
 _FEAST_RE = "|".join(
     sorted(
         (
@@ -410,11 +429,16 @@ def _rules() -> tuple[tuple[re.Pattern[str], Builder], ...]:
             _bare_month,
         ),
         (
-            r"(?:\b(?:in|on|since|until|till|by|from|to|through|during|of|early|late|mid|"
-            r"last|next|this|between|before|after)\s+|mid-)(?P<month>(?-i:May))\b(?!\s*\d)",
+            r"(?:\b(?:(?P<which>last|next|this|past|coming)|in|on|since|until|till|by|from|to|"
+            r"through|during|of|early|late|mid|between|before|after)\s+|mid-)"
+            r"(?P<month>(?-i:May))\b(?!\s*\d)",
             _bare_month,
         ),
         (rf"(?<![\d,.$£€/])\b{_YEAR4}\b(?!\d|,\d|\.\d|\s*%|-\d)", _year),
+        (
+            rf"(?<![\d,.$£€/-])\b(?P<first>{_YEAR4})[-–](?P<second>\d{{4}}|\d{{2}})\b(?![-–.,]?\d)",
+            _year_range,
+        ),
         (r"\b(?:the\s+)?(?:(?P<century>1[5-9]|20)|')(?P<digit>\d)0s\b", _decade),
         (rf"\b(?:the\s+)?(?P<ordinal>{lx.ORDINAL_RE})\s+century\b", _century),
         (
@@ -448,7 +472,8 @@ def _rules() -> tuple[tuple[re.Pattern[str], Builder], ...]:
         (r"\bthis\s+(?P<part>morning|afternoon|evening)\b", _this_part),
         (
             r"\b(?P<the>the\s+)?(?P<which>this|current|last|past|next|coming|previous|"
-            r"following|preceding|same|that)\s+(?P<unit>weekend|week|month|year|decade|quarter)\b",
+            r"following|preceding|same|that)\s+(?:(?:fiscal|financial|calendar)\s+)?"
+            r"(?P<unit>weekend|week|month|year|decade|quarter)\b",
             _deictic_unit,
         ),
         (
@@ -459,7 +484,7 @@ def _rules() -> tuple[tuple[re.Pattern[str], Builder], ...]:
         (r"\b(?:earlier|later)\s+this\s+(?P<unit>week|month|year)\b", _within_this),
         (
             r"\b(?:(?:end|beginning|start|middle|rest|remainder|course)\s+of|"
-            r"(?:later|earlier)\s+in)\s+(?P<core>the\s+(?P<unit>year|month|week))\b",
+            r"(?:later|earlier)\s+in)\s+(?P<core>(?:the\s+)?(?P<unit>year|month|week))\b",
             _the_unit,
         ),
         (
@@ -519,7 +544,12 @@ def _rules() -> tuple[tuple[re.Pattern[str], Builder], ...]:
         ),
         (
             r"\b(?P<hour>\d{1,2})(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>(?-i:[ap]\.m\.|[ap]m)|"
-            r"(?-i:[AP]M))(?!\w)",
+            rf"(?-i:[AP]M))(?!\w)(?:\s+{_TIME_ZONE})?",
+            _clock,
+        ),
+        # "15:00 GMT", "0300 GMT", "18:30 Kyiv time": a time zone makes four digits a clock time.
+        (
+            rf"\b(?P<hour>[01]?\d|2[0-3]):?(?P<minute>[0-5]\d)\s*{_TIME_ZONE}",
             _clock,
         ),
         (
@@ -564,7 +594,7 @@ _TRIGGERS: dict[Builder, tuple[str, ...]] = {
     every_part_set: ("every", "each"),
     _this_part: ("this",),
     _within_this: ("this",),
-    _the_unit: ("the year", "the month", "the week"),
+    _the_unit: ("year", "month", "week"),
     every_n_set: ("every",),
     frequency_set: ("once", "twice", "times"),
     _noon: ("noon", "midnight", "midday"),
@@ -605,9 +635,10 @@ def _candidates(text: str) -> Iterator[tuple[int, Found]]:
         if triggers is not None and not any(word in lowered for word in triggers):
             continue
         for match in pattern.finditer(text):
-            found = builder(match)
-            if found is not None and found.end > found.start:
-                yield priority, found
+            built = builder(match)
+            for found in built if isinstance(built, list) else (built,):
+                if found is not None and found.end > found.start:
+                    yield priority, found
 
 
 _APPROX_ONLY = frozenset({"around", "about", "approximately", "circa", "roughly"})

@@ -73,5 +73,6 @@ def sentence_tense(before: str) -> Tense | None:
     ``before`` is the sentence up to the expression; only its last clause counts, so "struck on
     April 13; Kyiv will answer" does not push April 13 into the future.
     """
-    clause = re.split(r"[;:“”\"]|,\s+(?:but|and|while)\b", before)[-1]
+    # A colon ends a clause, but not inside a clock time ("at 15:00 GMT on Saturday").
+    clause = re.split(r"[;“”\"]|:(?!\d)|,\s+(?:but|and|while)\b", before)[-1]
     return "future" if _FUTURE_WORDS.search(clause) else None
