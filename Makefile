@@ -9,6 +9,8 @@ BIN := $(VENV)/bin
 setup:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+	# torch first and exactly: pip then takes the CPU build; a bare dependency pulls CUDA.
+	$(BIN)/pip install --quiet torch==2.13.0
 	$(BIN)/pip install --quiet -e '.[dev]'
 	# Build the compact gazetteer index now, so that the first extract does not pay for it.
 	$(BIN)/newsledger gazetteer build
