@@ -179,12 +179,19 @@ def span_matches(
 
 
 _LEADING_THE = re.compile(r"^the\s+")
+_UNITED_STATES = re.compile(r"\b(?:u\.s\.(?=\s|$)|u\.s\b|us\b)")
 _SPACES = re.compile(r"\s+")
 
 
 def normalize_name(name: str) -> str:
-    """Casefolded, NFKC, curly apostrophes straightened, white space collapsed, no leading "the"."""
-    folded = unicodedata.normalize("NFKC", name).replace("’", "'").casefold()
+    """Casefolded, NFKC, curly apostrophes straightened, white space collapsed, no leading "the",
+    accents dropped: "Antonio Guterres" as the text writes it is the gold's "António Guterres"
+    (the same name; the gold's canonical spelling is not in the text)."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    unaccented = "".join(c for c in decomposed if not unicodedata.combining(c))
+    folded = unicodedata.normalize("NFKC", unaccented).replace("’", "'").casefold()
+    # "US military" and "U.S. military" are the gold's "United States military": one name.
+    folded = _UNITED_STATES.sub("united states", folded)
     return _LEADING_THE.sub("", _SPACES.sub(" ", folded).strip())
 
 
@@ -208,8 +215,13 @@ def speaker_is_right(
         return False
     for entity in record.entities:
         if entity.id == system_speaker.entity:
+            # The speaker's entity is the gold speaker when it holds the gold mention, or when
+            # one of its mentions is the gold canonical name written out ("he" resolved to the
+            # entity of "Volodymyr Zelensky", named "Zelenskyy" by its first mention).
             return any(
-                m.start < gold.speaker_end and gold.speaker_start < m.end for m in entity.mentions
+                (m.start < gold.speaker_end and gold.speaker_start < m.end)
+                or normalize_name(m.text) == normalize_name(gold.speaker)
+                for m in entity.mentions
             )
     return False
 
@@ -236,6 +248,7 @@ class Counts:
     gold_contradictions: int = 0
     found_contradictions: int = 0
     system_contradictions: int = 0
+    right_system_contradictions: int = 0  # system contradictions that find a gold one
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
 
     def add(self, article: GoldArticle, record: Record, text: str) -> None:
@@ -278,14 +291,19 @@ class Counts:
         system_id = {i: record.claims[j].id for i, j in pairs}
         self.gold_contradictions += len(article.contradictions)
         self.system_contradictions += len(record.contradictions)
+        right: set[str] = set()
         for contradiction in article.contradictions:
             ids_for = {system_id[i] for i in contradiction.claims_for if i in system_id}
             ids_against = {system_id[i] for i in contradiction.claims_against if i in system_id}
-            self.found_contradictions += any(
-                (ids_for & set(c.claims_for) and ids_against & set(c.claims_against))
-                or (ids_for & set(c.claims_against) and ids_against & set(c.claims_for))
+            finding = {
+                c.id
                 for c in record.contradictions
-            )
+                if (ids_for & set(c.claims_for) and ids_against & set(c.claims_against))
+                or (ids_for & set(c.claims_against) and ids_against & set(c.claims_for))
+            }
+            self.found_contradictions += bool(finding)
+            right |= finding
+        self.right_system_contradictions += len(right)
 
     def figures(self) -> dict[str, float | int]:
         def ratio(a: int, b: int) -> float:
@@ -305,6 +323,9 @@ class Counts:
             "kind_acc": ratio(self.kind_correct, self.matched),
             "date_acc": ratio(self.date_correct, self.dated),
             "contradiction_recall": ratio(self.found_contradictions, self.gold_contradictions),
+            "contradiction_precision": ratio(
+                self.right_system_contradictions, self.system_contradictions
+            ),
             "gold_n": self.gold,
             "system_n": self.system,
             "matched_n": self.matched,
@@ -320,23 +341,108 @@ class Counts:
             "gold_contradictions_n": self.gold_contradictions,
             "found_contradictions_n": self.found_contradictions,
             "system_contradictions_n": self.system_contradictions,
+            "right_system_contradictions_n": self.right_system_contradictions,
         }
 
 
-def evaluate(shared_dir: Path = DEFAULT_SHARED, gold_file: Path = GOLD_FILE) -> dict[str, Any]:
-    """Figures over every gold article, the stance confusion counts and the gold digest."""
+def evaluate(
+    shared_dir: Path = DEFAULT_SHARED,
+    gold_file: Path = GOLD_FILE,
+    errors: list[str] | None = None,
+) -> dict[str, Any]:
+    """Figures over every gold article, the stance confusion counts and the gold digest.
+
+    With ``errors`` (a list), one line per mismatch is appended to it (see :func:`list_errors`).
+    """
     articles = read_gold(gold_file)
     corpus = read_corpus(shared_dir, {a.id for a in articles})
     counts = Counts()
     for article in articles:
         row = corpus[article.id]
-        counts.add(article, run_system(row["text"], row.get("published")), row["text"])
+        record = run_system(row["text"], row.get("published"))
+        counts.add(article, record, row["text"])
+        if errors is not None:
+            errors.extend(list_errors(article, record, row["text"]))
     return {
         "articles": len(articles),
         "digest": gold_digest(gold_file),
         "figures": counts.figures(),
         "confusion": {f"{g}->{s}": n for (g, s), n in sorted(counts.confusion.items())},
     }
+
+
+# --- error listing (diagnostics for developers; not part of the figures) ---------------------
+
+
+def _context(text: str, start: int, end: int, words: int = 12) -> str:
+    """The first words of a span, on one line."""
+    shown = " ".join(text[start:end].split()[:words])
+    return shown + (" …" if len(text[start:end].split()) > words else "")
+
+
+def _written(text: str, start: int | None, end: int | None) -> str:
+    return "-" if start is None or end is None else " ".join(text[start:end].split())
+
+
+def list_errors(article: GoldArticle, record: Record, text: str) -> list[str]:
+    """One tab-separated line per mismatch, the category first, so ``sort | uniq -c`` and
+    ``grep`` can count them: ``speaker`` (gold name [mention as written] vs ours), ``stance``,
+    ``kind``, ``date``, ``missed`` (gold claim without a match), ``spurious`` (system claim
+    without a match), ``contradiction`` (gold contradiction not found)."""
+    gold, system = article.claims, record.claims
+    pairs = span_matches([(g.start, g.end) for g in gold], [(s.start, s.end) for s in system])
+    short_id = article.id[:40]
+    lines = []
+    for i, j in pairs:
+        g, s = gold[i], system[j]
+        context = _context(text, g.start, g.end)
+        if not speaker_is_right(g, s.speaker, record):
+            mention = _written(text, g.speaker_start, g.speaker_end)
+            lines.append(
+                f"speaker\t{short_id}\tgold {g.speaker!r} [{mention}] vs ours "
+                f"{s.speaker.name!r} (entity {s.speaker.entity}) cue {s.cue!r}\t{g.kind}\t{context}"
+            )
+        if g.stance != s.stance:
+            lines.append(f"stance\t{short_id}\t{g.stance}->{s.stance} cue {s.cue!r}\t{context}")
+        if g.kind != s.kind:
+            lines.append(f"kind\t{short_id}\t{g.kind}->{s.kind}\t{context}")
+        if g.date is not None and g.date != s.date:
+            lines.append(f"date\t{short_id}\t{g.date} vs {s.date} ({s.date_source})\t{context}")
+    matched_gold = {i for i, _ in pairs}
+    matched_system = {j for _, j in pairs}
+    for i, g in enumerate(gold):
+        if i not in matched_gold:
+            lines.append(
+                f"missed\t{short_id}\t{g.kind} {g.stance} {g.speaker!r}\t"
+                f"{_context(text, g.start, g.end)}"
+            )
+    for j, s in enumerate(system):
+        if j not in matched_system:
+            lines.append(
+                f"spurious\t{short_id}\t{s.kind} {s.stance} {s.speaker.name!r}\t"
+                f"{_context(text, s.start, s.end)}"
+            )
+    system_id = {i: system[j].id for i, j in pairs}
+    for contradiction in article.contradictions:
+        ids_for = {system_id[i] for i in contradiction.claims_for if i in system_id}
+        ids_against = {system_id[i] for i in contradiction.claims_against if i in system_id}
+        found = any(
+            (ids_for & set(c.claims_for) and ids_against & set(c.claims_against))
+            or (ids_for & set(c.claims_against) and ids_against & set(c.claims_for))
+            for c in record.contradictions
+        )
+        if not found:
+            first_for = gold[contradiction.claims_for[0]]
+            first_against = gold[contradiction.claims_against[0]]
+            against_words = _context(text, first_against.start, first_against.end, 8)
+            lines.append(
+                f"contradiction\t{short_id}\tfor {first_for.speaker!r} "
+                f"{_context(text, first_for.start, first_for.end, 8)}\tagainst "
+                f"{first_against.speaker!r} {against_words}"
+                f"\tmatched for {sorted(ids_for)} against {sorted(ids_against)}; system "
+                f"{[(c.claims_for, c.claims_against) for c in record.contradictions]}"
+            )
+    return lines
 
 
 def format_table(result: dict[str, Any]) -> str:
@@ -373,6 +479,12 @@ def format_table(result: dict[str, Any]) -> str:
             "contradiction_recall",
             f"{f['found_contradictions_n']} / {f['gold_contradictions_n']} "
             f"({f['system_contradictions_n']} system contradictions)",
+        ),
+        (
+            "contradiction precision",
+            "contradiction_precision",
+            f"{f['right_system_contradictions_n']} / {f['system_contradictions_n']} system "
+            "contradictions hold a gold one",
         ),
     ]
 
@@ -414,12 +526,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("shared", nargs="?", type=Path, default=DEFAULT_SHARED)
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument(
+        "--errors",
+        action="store_true",
+        help="also list every mismatch, one tab-separated line each, category first",
+    )
     args = parser.parse_args(argv)
+    errors: list[str] | None = [] if args.errors else None
     try:
-        result = evaluate(args.shared)
+        result = evaluate(args.shared, errors=errors)
     except (FileNotFoundError, GoldError) as exc:
         print(f"claims: {exc}", file=sys.stderr)
         return 2
+    if errors:
+        print("\n".join(errors))
+        print()
     print(json.dumps(result, indent=2) if args.json else format_table(result))
     return 0
 

@@ -3,17 +3,20 @@
 For each gold article the text and publication date come from ``../shared/corpus/articles.jsonl``
 (beside the repository); the article goes through the real default pipeline as a
 ``model.Document(language="en", published=<published or None>)`` and its events are scored
-against the gold events. Our events carry their sentence (``start``/``end``), not a trigger, so a
-system event *matches* a gold event when the gold trigger span lies inside the system event's
-sentence span and the PLOVER types are equal. Matching is one-to-one and greedy over the
-candidate pairs, preferring pairs whose actor countries agree, then pairs whose dates count as
-right, then the earlier gold and system event. Reported: event P/R/F1 with the correct type;
-among matches, the accuracy of actor country, target country, place, date and aux; and the issue
-6 headline, event F1 with correct type, actor country and date. Everything is computed twice:
-over all events, and over events that happened (auxiliary mode negation, hypothetical or future
-left out on both sides). Run from the repository root::
+against the gold events. Our events carry their sentence (``start``/``end``) and their trigger
+words (``trigger``). At sentence level a system event *matches* a gold event when the gold
+trigger span lies inside the system event's sentence span and the PLOVER types are equal; at
+trigger level, when our trigger overlaps the gold trigger phrase and the types are equal.
+Matching is one-to-one and greedy over the candidate pairs, preferring pairs whose actor
+countries agree, then pairs whose dates count as right, then the earlier gold and system event.
+Reported: event P/R/F1 with the correct type; among matches, the accuracy of actor country,
+target country, place, date and aux; and the issue 6 headline, event F1 with correct type,
+actor country and date. Everything is computed in three views: all events and events that
+happened (auxiliary mode negation, hypothetical or future left out on both sides), both at
+sentence level, and all events at trigger level. Run from the repository root (``--errors``
+also lists misses, spurious events and wrong actors or dates)::
 
-    .venv/bin/python -m evals.events
+    .venv/bin/python -m evals.events [--errors]
 
 :func:`evaluate` returns the same figures for the eval gate (tests/evals/test_events_gate.py).
 This module only measures: the gold set is never used to write or tune rules.
@@ -61,7 +64,8 @@ TYPES = (
     "CONCEDE",
 )
 TARGET_F1 = 0.70  # issue 6: own gold event F1 with correct type, actor and date
-VIEWS = ("all", "happened")
+# "trigger": all events, matched at the trigger instead of the sentence (Event.trigger).
+VIEWS = ("all", "happened", "trigger")
 
 
 class GoldError(ValueError):
@@ -86,6 +90,9 @@ class ScoredEvent:
     date: str | None
     date_source: str | None
     aux: str | None
+    # The system event's trigger words (Event.trigger); None for gold, whose start/end are
+    # already the trigger, and for events without one.
+    trigger: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +185,7 @@ def system_events(record: Record) -> list[ScoredEvent]:
             date=event.date,
             date_source=event.date_source,
             aux=event.aux,
+            trigger=(event.trigger.start, event.trigger.end) if event.trigger else None,
         )
         for event in record.events
     ]
@@ -203,10 +211,21 @@ def target_right(gold: ScoredEvent, system: ScoredEvent) -> bool:
     return system.has_target and gold.target_country == system.target_country
 
 
+def _located(gold: ScoredEvent, system: ScoredEvent, level: str) -> bool:
+    """Sentence level: the gold trigger inside the system event's sentence. Trigger level: the
+    system trigger overlaps the gold trigger phrase."""
+    if level == "trigger":
+        return system.trigger is not None and (
+            system.trigger[0] < gold.end and gold.start < system.trigger[1]
+        )
+    return system.start <= gold.start and gold.end <= system.end
+
+
 def match_events(
-    gold: Sequence[ScoredEvent], system: Sequence[ScoredEvent]
+    gold: Sequence[ScoredEvent], system: Sequence[ScoredEvent], level: str = "sentence"
 ) -> list[tuple[ScoredEvent, ScoredEvent]]:
-    """One-to-one pairs: the gold trigger inside the system sentence, and the same type.
+    """One-to-one pairs: the gold trigger inside the system sentence (or, at ``level``
+    "trigger", overlapping the system trigger), and the same type.
 
     Greedy over the candidate pairs, taking first those whose actor countries agree, then those
     whose dates count as right (so the headline figure is not lost to an arbitrary pairing
@@ -216,7 +235,7 @@ def match_events(
         (g.actor_country != s.actor_country, not date_right(g, s), i, j)
         for i, g in enumerate(gold)
         for j, s in enumerate(system)
-        if g.type == s.type and s.start <= g.start and g.end <= s.end
+        if g.type == s.type and _located(g, s, level)
     ]
     candidates.sort()
     used_gold: set[int] = set()
@@ -247,10 +266,12 @@ class Counts:
     aux_right: int = 0
     headline: int = 0
 
-    def add(self, gold: Sequence[ScoredEvent], system: Sequence[ScoredEvent]) -> None:
+    def add(
+        self, gold: Sequence[ScoredEvent], system: Sequence[ScoredEvent], level: str = "sentence"
+    ) -> None:
         self.gold += len(gold)
         self.system += len(system)
-        for g, s in match_events(gold, system):
+        for g, s in match_events(gold, system, level):
             self.matched += 1
             actor = g.actor_country == s.actor_country
             self.actor_right += actor
@@ -298,8 +319,60 @@ def happened(events: Iterable[ScoredEvent]) -> list[ScoredEvent]:
     return [event for event in events if event.aux not in UNREAL_AUX]
 
 
-def evaluate(gold_file: Path = GOLD_FILE, corpus_file: Path = CORPUS_FILE) -> dict[str, Any]:
-    """Figures for both views, per-type and per-aux counts, and the gold set's size and digest."""
+def error_lines(article: GoldArticle, system: Sequence[ScoredEvent]) -> list[str]:
+    """The article's misses, spurious events and headline failures, one line each, for
+    reading error categories (``--errors``)."""
+    pairs = match_events(article.events, system)
+    matched_gold = {id(g) for g, _s in pairs}
+    matched_system = {id(s) for _g, s in pairs}
+    lines = []
+
+    def quote(start: int, end: int, limit: int = 90) -> str:
+        return " ".join(article.text[start:end].split())[:limit]
+
+    for g in article.events:
+        if id(g) in matched_gold:
+            continue
+        same_sentence = [
+            s.type
+            for s in system
+            if s.start <= g.start and g.end <= s.end and id(s) not in matched_system
+        ]
+        lines.append(
+            f"MISS {g.type:9} actor={g.actor_country} date={g.date} aux={g.aux} "
+            f"[{quote(g.start, g.end)}] sentence-has={same_sentence}"
+        )
+    for s in system:
+        if id(s) not in matched_system:
+            lines.append(
+                f"SPUR {s.type:9} actor={s.actor_country} date={s.date} aux={s.aux} "
+                f"[{quote(s.start, s.end)}]"
+            )
+    for g, s in pairs:
+        problems = []
+        if g.actor_country != s.actor_country:
+            problems.append(f"actor {s.actor_country}≠{g.actor_country}")
+        if not date_right(g, s):
+            problems.append(f"date {s.date}({s.date_source})≠{g.date}")
+        if g.has_target and not target_right(g, s):
+            ours = s.target_country if s.has_target else "none"
+            problems.append(f"target {ours}≠{g.target_country}")
+        if not place_right(g, s):
+            problems.append(f"place {s.place}≠{g.place}")
+        if g.aux != s.aux:
+            problems.append(f"aux {s.aux}≠{g.aux}")
+        if problems:
+            lines.append(f"HEAD {g.type:9} {'; '.join(problems)} [{quote(g.start, g.end)}]")
+    return [f"{article.id[:40]} {line}" for line in lines]
+
+
+def evaluate(
+    gold_file: Path = GOLD_FILE,
+    corpus_file: Path = CORPUS_FILE,
+    errors: list[str] | None = None,
+) -> dict[str, Any]:
+    """Figures for both views, per-type and per-aux counts, and the gold set's size and digest;
+    with ``errors``, the error lines of every article are appended to it."""
     articles = read_gold(gold_file, corpus_file)
     counts = {view: Counts() for view in VIEWS}
     gold_types: Counter[str] = Counter()
@@ -308,8 +381,11 @@ def evaluate(gold_file: Path = GOLD_FILE, corpus_file: Path = CORPUS_FILE) -> di
     system_aux: Counter[str] = Counter()
     for article in articles:
         system = system_events(run_pipeline(article))
+        if errors is not None:
+            errors.extend(error_lines(article, system))
         counts["all"].add(article.events, system)
         counts["happened"].add(happened(article.events), happened(system))
+        counts["trigger"].add(article.events, system, "trigger")
         gold_types.update(event.type for event in article.events)
         system_types.update(event.type for event in system)
         matched_types.update(g.type for g, _s in match_events(article.events, system))
@@ -320,6 +396,7 @@ def evaluate(gold_file: Path = GOLD_FILE, corpus_file: Path = CORPUS_FILE) -> di
         "digest": gold_digest(gold_file),
         "all": counts["all"].figures(),
         "happened": counts["happened"].figures(),
+        "trigger": counts["trigger"].figures(),
         "types": {
             name: {
                 "gold": gold_types[name],
@@ -389,7 +466,9 @@ def format_table(result: dict[str, Any]) -> str:
         "matches (target: where gold has a target; date: exact string, where gold has a date). "
         "The headline counts a match only when actor country and date are right too (a gold date "
         "of null is right when ours is null or the publication date). 'happened' leaves out "
-        "negation, hypothetical and future events on both sides.",
+        "negation, hypothetical and future events on both sides. 'trigger' matches all events "
+        "by trigger overlap (our trigger words overlap the gold trigger phrase) instead of "
+        "the sentence.",
     ]
     return "\n".join(lines)
 
@@ -398,13 +477,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--gold", type=Path, default=GOLD_FILE)
     parser.add_argument("--corpus", type=Path, default=CORPUS_FILE)
+    parser.add_argument(
+        "--errors",
+        action="store_true",
+        help="also list misses (MISS), spurious events (SPUR) and matches with a wrong actor, "
+        "date, target, place or aux (HEAD)",
+    )
     args = parser.parse_args(argv)
+    errors: list[str] | None = [] if args.errors else None
     try:
-        result = evaluate(args.gold, args.corpus)
+        result = evaluate(args.gold, args.corpus, errors)
     except (FileNotFoundError, GoldError) as exc:
         print(f"events: {exc}", file=sys.stderr)
         return 2
     print(format_table(result))
+    if errors is not None:
+        print("\n" + "\n".join(errors))
     return 0
 
 

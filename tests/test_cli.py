@@ -262,3 +262,46 @@ def test_installed_command_reports_errors_without_traceback(tmp_path: Path) -> N
         check=False,
     )
     assert result.returncode == 2
+
+
+# A fictional actors file of our own in the PETRARCH format (issue 6: --actors FILE).
+_ACTORS_FILE = "<!-- test actors -->\nVALDORIA_ [VAL]\nQUARNISH [QRNMIL]  # prefix phrase\n"
+_FICTIONAL = b"Valdoria accused Quarnish troops of blocking the border crossing on Monday.\n"
+
+
+def test_actors_file_codes_the_callers_actors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    actors = tmp_path / "fiction.actors.txt"
+    actors.write_text(_ACTORS_FILE, encoding="utf-8")
+    args = ["extract", "-", "--format", "json", "--published", "2025-03-05"]
+    code, out, _ = _run([*args, "--actors", str(actors)], capsys, _FICTIONAL, monkeypatch)
+    assert code == 0
+    events = _records(out)[0]["events"]
+    assert isinstance(events, list)
+    accusations = [e for e in events if e["type"] == "ACCUSE"]
+    assert len(accusations) == 1
+    assert accusations[0]["actor"]["country"] == "VAL"
+    assert accusations[0]["target"]["country"] == "QRN"
+    assert accusations[0]["target"]["sector"] == "MIL"
+    # Without the file the same actors have no country: the dictionary did the coding.
+    code, out, _ = _run(args, capsys, _FICTIONAL, monkeypatch)
+    assert code == 0
+    events = _records(out)[0]["events"]
+    assert isinstance(events, list)
+    assert all(e["actor"]["country"] is None for e in events)
+
+
+def test_bad_actors_file_exits_2_naming_file_and_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    actors = tmp_path / "broken.actors.txt"
+    actors.write_text("VALDORIA_ [VAL]\nQUARNISH [QRN bad]\n", encoding="utf-8")
+    code, out, err = _run(["extract", str(EXAMPLE), "--actors", str(actors)], capsys)
+    assert code == 2
+    assert out == ""
+    assert f"{actors}:2:" in err
+    assert len(err.strip().splitlines()) == 1
+    code, _, err = _run(["extract", str(EXAMPLE), "--actors", str(tmp_path / "none.txt")], capsys)
+    assert code == 2
+    assert "none.txt" in err

@@ -11,6 +11,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TextIO
 
 from newsledger import __version__
@@ -26,6 +27,7 @@ examples:
   newsledger extract article.html --format json > record.json
   newsledger extract corpus/ --format json > records.jsonl
   cat article.txt | newsledger extract - --published 2025-04-22
+  newsledger extract story.txt --actors my.actors.txt   # PETRARCH actors-file format
 """
 
 
@@ -76,6 +78,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="refuse articles above N bytes (default: NEWSLEDGER_MAX_BYTES or 5 MiB)",
     )
     extract.add_argument("--model", help="spaCy model name (default: NEWSLEDGER_SPACY_MODEL)")
+    extract.add_argument(
+        "--actors",
+        type=Path,
+        metavar="FILE",
+        help="an actor dictionary of your own in the PETRARCH actors-file format "
+        "(NAME [CODE] lines, e.g. ARNOR [ARN]); consulted before the built-in one",
+    )
 
     schema = commands.add_parser(
         "schema",
@@ -129,7 +138,11 @@ def extract_command(args: argparse.Namespace, out: TextIO) -> int:
     from newsledger.ingest.batch import Overrides, read_articles, resolve_max_bytes
     from newsledger.ingest.dates import parse_published
     from newsledger.pipeline.default import default_pipeline
+    from newsledger.resources.actors import using_actor_dictionary
+    from newsledger.resources.petrarch_actors import read_actor_dictionary
 
+    # Read the dictionary before any article, so a bad file stops the run at once.
+    actors = read_actor_dictionary(args.actors) if args.actors is not None else None
     published = None
     if args.published is not None:
         published = parse_published(args.published)
@@ -156,13 +169,14 @@ def extract_command(args: argparse.Namespace, out: TextIO) -> int:
     pipeline = default_pipeline(args.model)
     records = 0
     failures: list[ArticleFailure] = []
-    for result in pipeline.run_batch(items):
-        if isinstance(result, Record):
-            records += 1
-            _print_record(result, output, out)
-        else:
-            failures.append(result)
-            _print_failure(result, output, out)
+    with using_actor_dictionary(actors):
+        for result in pipeline.run_batch(items):
+            if isinstance(result, Record):
+                records += 1
+                _print_record(result, output, out)
+            else:
+                failures.append(result)
+                _print_failure(result, output, out)
     if records == 0 and failures and all(f.line is None for f in failures):
         return EXIT_USAGE  # nothing readable at all: each problem was named on stderr
     return EXIT_SOME_FAILED if failures else EXIT_OK

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from evals import claims
+from newsledger.model import Claim, Document, Record, Speaker
 
 BASELINE = Path(__file__).with_name("claims_baseline.json")
 
@@ -60,3 +61,40 @@ def test_claims_figures_stay_above_floors(shared_dir: Path, baseline: dict[str, 
         if figures[name] < floor
     }
     assert not below, f"claims figures fell below their floors: {below}"
+
+
+def test_speaker_names_compare_without_accents_and_with_us_spelled_out() -> None:
+    # The text writes "Antonio Guterres"; the gold's canonical name is "António Guterres".
+    assert claims.normalize_name("Antonio Guterres") == claims.normalize_name("António Guterres")
+    assert claims.normalize_name("US military") == claims.normalize_name("United States military")
+    assert claims.normalize_name("the U.S. Department of Defense") == (
+        "united states department of defense"
+    )
+    assert claims.normalize_name("Justus Meyer") == "justus meyer"  # "us" only as a word
+
+
+def test_error_listing_names_each_mismatch_by_category() -> None:
+    text = "Kyiv said the bridge fell. Moscow denied it. Nobody else spoke at all today."
+    gold = claims.GoldArticle(
+        "a1",
+        (
+            claims.GoldClaim(10, 25, "indirect", "Ukraine", 0, 4, "assert", "2025-05-09"),
+            claims.GoldClaim(34, 36, "indirect", "Russia", 27, 33, "deny", None),
+        ),
+        (claims.GoldContradiction((0,), (1,)),),
+    )
+    system = Claim(
+        id="c1",
+        speaker=Speaker(name="unknown"),
+        text=text[10:25],
+        kind="indirect",
+        cue="said",
+        stance="deny",
+        start=10,
+        end=25,
+        date="2025-05-12",
+        date_source="published",
+    )
+    record = Record(document=Document(id="d1", text=text, language="en"), claims=(system,))
+    categories = [line.split("\t")[0] for line in claims.list_errors(gold, record, text)]
+    assert categories == ["speaker", "stance", "date", "missed", "contradiction"]

@@ -36,4 +36,5 @@ def test_geoparsing_stays_above_floor(shared_dir: Path, corpus: str) -> None:
     assert metrics["articles"] == pinned["articles"]
     assert metrics["gold_toponyms"] == pinned["gold_toponyms"]
     assert metrics["recall"] >= pinned["recall_floor"], metrics
+    assert metrics["recall_without_demonyms"] >= pinned["recall_without_demonyms_floor"], metrics
     assert metrics["accuracy_161km"] >= pinned["accuracy_161km_floor"], metrics

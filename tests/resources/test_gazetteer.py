@@ -194,3 +194,36 @@ def test_country_and_region_points_are_central(
 ) -> None:
     place = next(c for c in lookup(name) if c.feature in {"PCLI", "ADM1"})
     assert south < place.lat < north and west < place.lon < east, (place.lat, place.lon)
+
+
+def test_counties_and_their_states() -> None:
+    laurel = [c for c in lookup("Laurel County") if c.feature == "ADM2"]
+    assert [(c.country, c.admin1) for c in laurel] == [("US", "Kentucky")]
+    assert 36.5 < laurel[0].lat < 37.6 and -84.5 < laurel[0].lon < -83.7
+    assert {c.admin1 for c in lookup("Henry County")} >= {"Tennessee", "Georgia", "Illinois"}
+
+
+def test_province_names_that_a_city_shares() -> None:
+    # The province is a region by its own name; the city is found too.
+    features = {(c.name, c.feature) for c in lookup("Quebec")}
+    assert ("Quebec", "ADM1") in features
+    assert best("NSW").name == "New South Wales"
+
+
+def test_seas_and_oceans() -> None:
+    assert best("the Mediterranean").name == "Mediterranean Sea"
+    assert any(c.name == "Pacific Ocean" and c.feature == "RGN" for c in lookup("Pacific"))
+
+
+def test_large_region_points_reach_their_hinterland() -> None:
+    # Queensland's towns crowd its east coast; its point is inland, west of the Great Dividing
+    # Range, not beside Brisbane.
+    queensland = next(c for c in lookup("Queensland") if c.feature == "ADM1")
+    assert queensland.lon < 148.0 and queensland.lat > -24.0
+
+
+def test_european_union_is_a_region_by_both_names() -> None:
+    assert any(c.name == "European Union" and c.feature == "RGN" for c in lookup("EU"))
+    assert best("the European Union").feature == "RGN"
+    # No ruler pattern: "the EU said" stays the tagger's organisation.
+    assert not {"EU", "European Union"} & {p["pattern"] for p in place_patterns()}

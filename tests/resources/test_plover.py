@@ -96,7 +96,10 @@ def test_acled_crosswalk(
 
 def test_every_trigger_names_a_real_type_and_mode() -> None:
     lexicon = trigger_lexicon()
-    entries = [*lexicon.nouns.values(), *(e for es in lexicon.verbs.values() for e in es)]
+    entries = [
+        *(e for es in lexicon.nouns.values() for e in es),
+        *(e for es in lexicon.verbs.values() for e in es),
+    ]
     assert len(entries) > 50  # the check below must have something to check
     for entry in entries:
         cameo_root(entry.type, entry.mode)  # raises on a typo

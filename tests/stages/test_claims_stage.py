@@ -86,3 +86,137 @@ def test_quotes_without_speaker_and_unbalanced_marks_do_not_crash() -> None:
 def test_future_and_modal_cues_are_not_claims_made() -> None:
     claims = _claims("Officials fear that voters will conclude that the army cannot win.")
     assert all(c.cue != "conclude" for c in claims)
+
+
+# --- quotes without a cue of their own (issue 5) -------------------------------------------------
+
+
+def test_second_part_of_a_split_quote_takes_the_speaker_of_the_first() -> None:
+    claims = _claims(
+        '"The talks have failed," Andrii Sybiha said. "Nobody came to the table on time."'
+    )
+    second = next(c for c in claims if c.text.startswith("Nobody came"))
+    assert second.kind == "direct"
+    assert second.speaker.name == "Andrii Sybiha"
+
+
+def test_quoted_paragraph_continues_the_previous_paragraphs_speaker() -> None:
+    text = (
+        "Maria Lopez, a teacher in the town, told reporters that the school was closed.\n\n"
+        '"The children have nowhere to go now and nobody has told us when it will reopen."'
+    )
+    quote = next(c for c in _claims(text) if c.kind == "direct")
+    assert quote.speaker.name == "Maria Lopez"
+
+
+def test_he_said_after_a_quote_is_the_last_speaker_not_a_person_inside_the_quote() -> None:
+    text = (
+        "Analyst John Carter said the deal was close.\n\n"
+        '"Putin knows that he cannot wait much longer for this deal," he said.'
+    )
+    quote = next(c for c in _claims(text) if c.kind == "direct")
+    assert quote.speaker.name == "John Carter"
+
+
+def test_cue_in_the_sentence_right_after_a_question_quote() -> None:
+    text = '"Why should we stay in this city any longer?" Andrii Sybiha said on Monday.'
+    (quote,) = _claims(text)
+    assert quote.speaker.name == "Andrii Sybiha"
+    assert quote.stance == "other"  # a question states nothing
+
+
+# --- speakers ----------------------------------------------------------------------------------
+
+
+def test_definite_descriptor_is_the_earlier_entity() -> None:
+    claims = _claims(
+        "The Russian Ministry of Defense said its troops had advanced near the river. "
+        "The ministry added that two villages had been taken."
+    )
+    first, second = claims
+    assert second.speaker.entity is not None
+    assert second.speaker.entity == first.speaker.entity
+    assert second.speaker.name == first.speaker.name
+
+
+def test_group_speakers_keep_what_identifies_them_without_their_article() -> None:
+    claims = _claims(
+        "Residents of the Belgorod region say the blackouts have become longer. "
+        "A press kit said the drills would last two weeks."
+    )
+    assert {c.speaker.name for c in claims} == {"Residents of the Belgorod region", "press kit"}
+
+
+def test_two_named_speakers_of_one_statement_get_one_claim_each() -> None:
+    claims = _claims("Hamas and Iran blamed Israel for the strike on the compound.")
+    assert sorted(c.speaker.name for c in claims) == ["Hamas", "Iran"]
+    assert len({(c.start, c.end) for c in claims}) == 1
+
+
+def test_source_named_by_a_demonym_in_a_nested_claim() -> None:
+    claims = _claims("Ukraine denied Russian claims that its troops had left the region.")
+    nested = next(c for c in claims if c.speaker.name == "Russia")
+    assert nested.text == "its troops had left the region"
+    assert next(c for c in claims if c.speaker.name == "Ukraine").stance == "deny"
+
+
+# --- stance from the content and the date of a continued statement -----------------------------
+
+
+def test_stance_from_the_content_when_the_cue_is_neutral() -> None:
+    claims = _claims(
+        'The spokesman said: "These accusations are patently false." '
+        "The ambassador said the shelling of the hospital was a war crime. "
+        "The mayor said it was not possible to conclude that the fire was deliberate. "
+        "Amnesty International called on the government to release the prisoners."
+    )
+    stance = {c.speaker.name: c.stance for c in claims}
+    assert stance == {
+        "spokesman": "deny",
+        "ambassador": "accuse",
+        "mayor": "assert",  # the accusing word is negated
+        "Amnesty International": "other",  # a request
+    }
+
+
+def test_continued_statement_takes_the_date_of_its_first_sentence() -> None:
+    claims = _claims(
+        "On Friday, the Russian Ministry of Defense said the bridge had been destroyed. "
+        "The ministry added that repairs had begun."
+    )
+    assert [(c.date, c.date_source) for c in claims] == [
+        ("2025-05-09", "text"),
+        ("2025-05-09", "text"),
+    ]
+
+
+def test_reports_with_no_named_source_have_an_unknown_speaker() -> None:
+    claims = _claims(
+        "Reports say the plant was hit twice. "
+        "Credible reports received by Amnesty International said 106 protesters had been killed."
+    )
+    speakers = {c.text: c.speaker.name for c in claims}
+    assert speakers["the plant was hit twice"] == "unknown"
+    assert speakers["106 protesters had been killed"] == "Amnesty International"
+
+
+def test_said_x_and_that_y_is_two_claims() -> None:
+    claims = _claims(
+        "Volodymyr Zelensky said not all the missiles were intercepted and that most of the "
+        "strikes hit Kyiv."
+    )
+    assert [c.text for c in claims] == [
+        "not all the missiles were intercepted",
+        "most of the strikes hit Kyiv",
+    ]
+    assert {c.speaker.name for c in claims} == {"Volodymyr Zelensky"}
+
+
+def test_ruled_out_and_dismissed_as_are_denials() -> None:
+    claims = _claims(
+        "The Afghan government has ruled out Taliban involvement in the crash. "
+        "The claim was dismissed by the United States as Russian propaganda."
+    )
+    denials = {c.text: (c.speaker.name, c.stance) for c in claims}
+    assert denials["Taliban involvement in the crash"] == ("Afghan government", "deny")
+    assert denials["Russian propaganda"] == ("United States", "deny")

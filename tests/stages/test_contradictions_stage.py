@@ -8,7 +8,7 @@ from newsledger.model import Document, Record, document_id
 from newsledger.pipeline.runner import Pipeline
 from newsledger.stages.actors import ActorsStage
 from newsledger.stages.claims import ClaimsStage
-from newsledger.stages.contradictions import ContradictionsStage
+from newsledger.stages.contradictions import OVERLAP_THRESHOLD, ContradictionsStage, same_matter
 from newsledger.stages.entities import EntitiesStage
 from newsledger.stages.places import PlacesStage
 from newsledger.stages.times import TimesStage
@@ -65,3 +65,13 @@ def test_unrelated_claims_and_mutual_accusations_are_not_contradictions() -> Non
         "The ministry denied that the budget would be cut."
     )
     assert record.contradictions == ()
+
+
+def test_same_matter_weighs_embeddings_and_concepts() -> None:
+    # Without embeddings the concept overlap decides alone.
+    assert same_matter(OVERLAP_THRESHOLD, None)
+    assert not same_matter(OVERLAP_THRESHOLD - 0.01, None)
+    # With them, a close paraphrase links even with few shared concepts, and sharing concepts
+    # is not enough for texts far apart in meaning.
+    assert same_matter(0.1, 0.6)
+    assert not same_matter(1.0, 0.3)

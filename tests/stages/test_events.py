@@ -43,7 +43,7 @@ def _analyse(nlp: Any, text: str, times: dict[str, str] | None = None) -> Analys
     analysis = Analysis(document=Document(id="t", text=text, language="en", published="2025-04-22"))
     analysis.parse = doc
     analysis.entities = build_entities(doc)
-    places = []
+    places: list[Place] = []
     for name, (country, feature) in _PLACES.items():
         mentions = []
         start = text.find(name)

@@ -219,3 +219,121 @@ def test_person_label_of_an_unknown_or_small_place_stays_a_person() -> None:
     )
     PlacesStage().run(analysis)
     assert analysis.places == ()
+
+
+def test_neighbouring_places_pick_the_local_namesake() -> None:
+    # Paris beside towns of Illinois is the town in Illinois, not the capital of France.
+    analysis = analyse(
+        "Flooding closed roads around Paris on Monday. Crews from Danville and Champaign,"
+        " Illinois, were sent to help."
+    )
+    paris = by_mention(analysis)["Paris"]
+    assert (paris.country, paris.admin1, paris.feature) == ("US", "Illinois", "PPL")
+    assert_offsets(analysis)
+
+
+def test_a_far_bigger_namesake_in_the_same_country_stays() -> None:
+    # Tyler is in Texas, which has an Atlanta of 5,000 people; Atlanta is still the big city.
+    atlanta = by_mention(analyse("The firm moved its offices from Tyler to Atlanta last year."))[
+        "Atlanta"
+    ]
+    assert (atlanta.country, atlanta.admin1) == ("US", "Georgia")
+
+
+def test_suburb_beside_its_city() -> None:
+    places = by_mention(analyse("Police in Columbus and Dublin searched for the driver."))
+    assert (places["Dublin"].country, places["Dublin"].admin1) == ("US", "Ohio")
+
+
+def test_counties_are_places() -> None:
+    analysis = analyse("Deputies in Laurel County arrested two men on Sunday.")
+    county = by_mention(analysis)["Laurel County"]
+    assert (county.feature, county.country, county.admin1) == ("ADM2", "US", "Kentucky")
+
+
+def test_county_list_names_counties_of_one_state() -> None:
+    analysis = analyse("Storms damaged homes in Barrow, Jackson and Madison counties on Friday.")
+    places = by_mention(analysis)
+    # Barrow County exists only in Georgia, so its neighbour Jackson County is Georgia's too.
+    assert (places["Barrow"].name, places["Barrow"].admin1) == ("Barrow County", "Georgia")
+    assert (places["Jackson"].name, places["Jackson"].admin1) == ("Jackson County", "Georgia")
+    assert_offsets(analysis)
+
+
+def test_state_abbreviations_dateline_and_party_tags_are_places() -> None:
+    text = (
+        "MANSFIELD, Ohio -- The finalists came from Louisville, Ky., and Sioux Falls, S.D., "
+        "said the bill's sponsor, Sen. Jay Rockefeller, D-W.Va."
+    )
+    analysis = analyse(text)
+    places = by_mention(analysis)
+    assert (places["MANSFIELD"].name, places["MANSFIELD"].admin1) == ("Mansfield", "Ohio")
+    assert (places["Ky."].name, places["Ky."].feature) == ("Kentucky", "ADM1")
+    assert places["S.D."].name == "South Dakota"
+    assert places["W.Va."].name == "West Virginia"
+    assert_offsets(analysis)
+
+
+def test_town_opening_an_institution_name_with_support() -> None:
+    analysis = analyse(
+        "Officials in DuPage County said the Lombard Historical Society will reopen in May."
+    )
+    lombard = by_mention(analysis)["Lombard"]
+    assert (lombard.country, lombard.admin1) == ("US", "Illinois")
+    assert_offsets(analysis)
+
+
+def test_institution_name_without_support_gives_no_place() -> None:
+    analysis = analyse("The Lombard Historical Society will reopen in May.")
+    assert analysis.places == ()
+
+
+def test_untagged_repeats_of_a_place_are_its_mentions() -> None:
+    text = "Flooding hit Moorhead, Minnesota, on Friday. By Saturday the river at Moorhead crested."
+    analysis = analyse(text)
+    moorhead = next(p for p in analysis.places if p.name == "Moorhead")
+    assert [m.start for m in moorhead.mentions] == [text.index("Moorhead"), text.rindex("Moorhead")]
+    assert_offsets(analysis)
+
+
+def test_seas_and_province_aliases() -> None:
+    places = by_mention(analyse("Ships crossed the Mediterranean while officials in NSW met."))
+    assert (places["Mediterranean"].name, places["Mediterranean"].feature) == (
+        "Mediterranean Sea",
+        "RGN",
+    )
+    assert (places["NSW"].name, places["NSW"].country) == ("New South Wales", "AU")
+
+
+def test_organisation_label_of_a_town_among_its_neighbours() -> None:
+    text = "A Rolling Meadows man was charged, Schaumburg police said."
+    start = text.index("Rolling")
+    town = Mention(start, start + len("Rolling Meadows"), "Rolling Meadows")
+    neighbour_start = text.index("Schaumburg")
+    neighbour = Mention(neighbour_start, neighbour_start + len("Schaumburg"), "Schaumburg")
+    analysis = Analysis(document=Document(id="x", text=text, language="en"))
+    analysis.entities = (
+        Entity(id="e1", name="Rolling Meadows", type="ORG", mentions=(town,)),
+        Entity(id="e2", name="Schaumburg", type="GPE", mentions=(neighbour,)),
+    )
+    PlacesStage().run(analysis)
+    places = by_mention(analysis)
+    assert (places["Rolling Meadows"].country, places["Rolling Meadows"].admin1) == (
+        "US",
+        "Illinois",
+    )
+    # Alone, the organisation stays an organisation.
+    alone = Analysis(document=Document(id="y", text=text, language="en"))
+    alone.entities = (Entity(id="e1", name="Rolling Meadows", type="ORG", mentions=(town,)),)
+    PlacesStage().run(alone)
+    assert alone.places == ()
+
+
+def test_person_named_like_a_town_stays_a_person() -> None:
+    analysis = analyse("Jackson said the vote in Mississippi was close.")
+    assert [p.name for p in analysis.places] == ["Mississippi"]
+
+
+def test_the_eu_after_a_locative_is_a_place() -> None:
+    places = by_mention(analyse("Airlines flying in the EU must comply, officials said."))
+    assert (places["EU"].name, places["EU"].feature) == ("European Union", "RGN")

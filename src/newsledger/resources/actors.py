@@ -5,17 +5,25 @@ name, entity type, country (ISO alpha-3 or PLOVER's IGO/UNO/EUR/NGO codes), PLOV
 ``data/sectors.json`` maps titles and head nouns ("spokesman", "troops") to sectors. Both are ours
 (Apache-2.0). Lookups fold case, curly apostrophes, a leading "the" and a trailing possessive, so
 "the Kremlin's" finds the Kremlin.
+
+A caller may add a dictionary of their own (``newsledger extract --actors FILE``, read by
+``resources.petrarch_actors``) for the span of a run with :func:`using_actor_dictionary`;
+:func:`lookup_coded_actor`, which the actors and events stages code with, consults it before the
+built-in lexicon. Entity naming keeps to :func:`lookup_actor`, the built-in lexicon only, so a
+caller's dictionary changes how actors are coded, never what the entities are.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, Protocol
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +37,16 @@ class KnownActor:
     role: str | None
     aliases: tuple[str, ...]
 
+
+class ActorSource(Protocol):
+    """Anything that codes a name as a known actor: a caller's actor dictionary."""
+
+    def lookup(self, text: str) -> KnownActor | None: ...
+
+
+# The caller's dictionary for the current run; a context variable so that concurrent runs
+# (threads, async API requests) each see their own.
+_CALLER_ACTORS: ContextVar[ActorSource | None] = ContextVar("caller_actors", default=None)
 
 _LEADING_ARTICLE = re.compile(r"^(the|The)\s+")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -74,6 +92,26 @@ def _actor_index() -> dict[str, KnownActor]:
 def lookup_actor(text: str) -> KnownActor | None:
     """The known actor named by ``text`` ("Zelenskyy", "the Kremlin's"), or None."""
     return _actor_index().get(normalize_name(text))
+
+
+@contextmanager
+def using_actor_dictionary(dictionary: ActorSource | None) -> Iterator[None]:
+    """Code actors with ``dictionary`` first (then the built-in lexicon) inside the block."""
+    token = _CALLER_ACTORS.set(dictionary)
+    try:
+        yield
+    finally:
+        _CALLER_ACTORS.reset(token)
+
+
+def lookup_coded_actor(text: str) -> KnownActor | None:
+    """The actor ``text`` names in the caller's dictionary, if one is in use, else in ours."""
+    caller = _CALLER_ACTORS.get()
+    if caller is not None:
+        found = caller.lookup(text)
+        if found is not None:
+            return found
+    return lookup_actor(text)
 
 
 def actor_patterns() -> list[dict[str, Any]]:

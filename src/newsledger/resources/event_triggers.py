@@ -6,7 +6,9 @@ its PLOVER type and mode, plus the conditions that license it ("pull" only with 
 events stage's rules: light verbs that carry a nominal trigger ("launched an attack"), speech verbs
 and accusatory complements ("declared that Moscow violated ..."), characterization verbs with
 pejorative nouns ("described Beijing as an enabler"), and the modifiers that refine an assault's
-mode ("drone attack") or turn a strike into a work stoppage ("hunger strike").
+mode ("drone attack") or turn a strike into a work stoppage ("hunger strike"), and the words
+that make a plural event noun an aggregate rather than one event ("near-daily attacks", "the
+number of attacks").
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ class TriggerEntry:
     actor_is_object: bool = False
     ground: bool = False
     actor_sectors: tuple[str, ...] = ()
+    not_objects: tuple[str, ...] = ()
+    subjects: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +47,7 @@ class TriggerLexicon:
     """The whole lexicon, indexed by lemma."""
 
     verbs: dict[str, tuple[TriggerEntry, ...]]
-    nouns: dict[str, TriggerEntry]
+    nouns: dict[str, tuple[TriggerEntry, ...]]  # one lemma may name several events
     assault_modifiers: dict[str, str]
     protest_strikes: dict[str, str]
     light_verbs: frozenset[str]
@@ -52,6 +56,11 @@ class TriggerLexicon:
     accusatory_complements: frozenset[str]
     characterization_verbs: frozenset[str]
     pejoratives: frozenset[str]
+    habitual_modifiers: frozenset[str] = frozenset()
+    aggregate_heads: frozenset[str] = frozenset()
+    joint_markers: frozenset[str] = frozenset()
+    topic_preps: frozenset[str] = frozenset()
+    accident_nouns: frozenset[str] = frozenset()
 
 
 def _entry(row: dict[str, Any]) -> TriggerEntry:
@@ -66,6 +75,8 @@ def _entry(row: dict[str, Any]) -> TriggerEntry:
         actor_is_object=bool(row.get("actor_is_object", False)),
         ground=bool(row.get("ground", False)),
         actor_sectors=tuple(row.get("actor_sectors", ())),
+        not_objects=tuple(row.get("not_objects", ())),
+        subjects=tuple(row.get("subjects", ())),
     )
 
 
@@ -85,9 +96,12 @@ def trigger_lexicon() -> TriggerLexicon:
     verbs: dict[str, list[TriggerEntry]] = {}
     for row in raw["verbs"]:
         verbs.setdefault(row["lemma"], []).append(_entry(row))
+    nouns: dict[str, list[TriggerEntry]] = {}
+    for row in raw["nouns"]:
+        nouns.setdefault(row["lemma"], []).append(_entry(row))
     return TriggerLexicon(
         verbs={lemma: tuple(entries) for lemma, entries in verbs.items()},
-        nouns={row["lemma"]: _entry(row) for row in raw["nouns"]},
+        nouns={lemma: tuple(entries) for lemma, entries in nouns.items()},
         assault_modifiers=_words(raw, "assault_modifiers"),
         protest_strikes=_words(raw, "protest_strikes"),
         light_verbs=frozenset(raw["light_verbs"]),
@@ -96,4 +110,9 @@ def trigger_lexicon() -> TriggerLexicon:
         accusatory_complements=frozenset(raw["accusatory_complements"]),
         characterization_verbs=frozenset(raw["characterization_verbs"]),
         pejoratives=frozenset(raw["pejoratives"]),
+        habitual_modifiers=frozenset(raw.get("habitual_modifiers", ())),
+        aggregate_heads=frozenset(raw.get("aggregate_heads", ())),
+        joint_markers=frozenset(raw.get("joint_markers", ())),
+        topic_preps=frozenset(raw.get("topic_preps", ())),
+        accident_nouns=frozenset(raw.get("accident_nouns", ())),
     )

@@ -59,8 +59,8 @@ class Candidate:
     country: str | None  # ISO alpha-2; None for regions spanning countries
     admin1_code: str | None  # "RU.09"
     admin1: str | None  # "Belgorod Oblast"
-    feature: str  # PCLI, ADM1, PPLC, PPLA, PPL, RGN, CONT
-    population: int  # for ADM1: the sum over its populated places (a ranking signal)
+    feature: str  # PCLI, ADM1, ADM2, PPLC, PPLA, PPL, RGN, CONT
+    population: int  # for ADM1/ADM2: the sum over its populated places (a ranking signal)
     alternate: bool = False  # matched an alternate spelling ("Kiev"), not the place's own name
 
     @property

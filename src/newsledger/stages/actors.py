@@ -20,11 +20,15 @@ from typing import Any, ClassVar
 
 from newsledger.model import ActorRef, Entity, Place
 from newsledger.pipeline.stage import Analysis
-from newsledger.resources.actors import lookup_actor, sector_for_words
+from newsledger.resources.actors import lookup_coded_actor, sector_for_words
 from newsledger.resources.countries import alpha3, country, country_by_demonym
 
 # Dependency relations by which a place acts rather than hosts: subject, agent, possessor.
 _ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "poss"})
+# Parts of speech a country name or demonym can start with; "At least", "An end", "In" are not.
+_NAME_POS = frozenset({"PROPN", "ADJ", "NOUN", "X"})
+# Words inside a title: "Reuters Editor-in-Chief", "Minister of Defence".
+_TITLE_JOINERS = frozenset({"-", "–", "in", "of"})
 _TITLE_DEPS = frozenset({"compound", "amod", "nmod", "appos", "nummod"})
 # Feature-code prefixes of places that can stand for a government: countries (PCLI, PCLD,
 # ...), capitals, seats of government.
@@ -69,7 +73,7 @@ def place_of(places: tuple[Place, ...], entity: Entity) -> Place | None:
 
 def code_entity(doc: Any, entity: Entity, place: Place | None) -> tuple[str | None, str | None]:
     """Country alpha-3 and PLOVER sector of an entity."""
-    known = lookup_actor(entity.name)
+    known = lookup_coded_actor(entity.name)
     if known is not None:
         return known.country, known.sector
     if place is not None and place.country:
@@ -105,9 +109,17 @@ def _title_tokens(span: Any) -> list[Any]:
     doc = span.doc
     tokens: list[Any] = []
     i = span.start - 1
-    while i >= 0 and doc[i].pos_ in {"PROPN", "NOUN", "ADJ"} and doc[i].ent_type_ != "PERSON":
-        tokens.insert(0, doc[i])
+    while i >= 0 and doc[i].ent_type_ != "PERSON":
+        word = doc[i]
+        inner = (
+            word.text in _TITLE_JOINERS or word.lower_ in _TITLE_JOINERS
+        ) and i < span.start - 1
+        if word.pos_ not in {"PROPN", "NOUN", "ADJ"} and not inner:
+            break
+        tokens.insert(0, word)
         i -= 1
+    while tokens and (tokens[0].text in _TITLE_JOINERS or tokens[0].lower_ in _TITLE_JOINERS):
+        tokens.pop(0)
     for child in span.root.children:
         if child.dep_ == "appos" and child.i >= span.end:
             tokens.extend(t for t in child.subtree if t.pos_ in {"PROPN", "NOUN", "ADJ"})
@@ -119,10 +131,12 @@ def _country_of_tokens(tokens: list[Any]) -> str | None:
     texts = [t.text for t in tokens]
     for size in (3, 2, 1):
         for i in range(len(texts) - size + 1):
-            if not texts[i][:1].isupper():
-                continue  # "an end" is not Netherlands Antilles: names are capitalised
+            if not texts[i][:1].isupper() or tokens[i].pos_ not in _NAME_POS:
+                # "an end" is not Netherlands Antilles: names are capitalised, and a
+                # sentence-initial "An" or "In" is not a name either.
+                continue
             phrase = " ".join(texts[i : i + size])
-            known = lookup_actor(phrase)
+            known = lookup_coded_actor(phrase)
             if known is not None and known.country:
                 return known.country
             found = country(phrase) or country_by_demonym(phrase)
@@ -160,6 +174,15 @@ def actor_for_phrase(analysis: Analysis, start: int, end: int) -> ActorRef:
     text = analysis.document.text[start:end]
     span = doc.char_span(start, end, alignment_mode="expand")
     entity = _entity_within(analysis.entities, start, end)
+    known = lookup_coded_actor(text)
+    if known is not None and (known.country or known.sector):
+        # A phrase the lexicon (or the caller's dictionary) codes as a whole: "Israeli troops".
+        return ActorRef(
+            name=known.name,
+            entity=entity.id if entity is not None else None,
+            country=known.country,
+            sector=known.sector,
+        )
     words = [t.lemma_.lower() for t in span] if span is not None else text.lower().split()
     sector = sector_for_words(words if span is None else [span.root.lemma_.lower()])
     country_code = _country_of_tokens(list(span)) if span is not None else None

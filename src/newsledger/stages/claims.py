@@ -5,31 +5,36 @@ Three sources of claims, all read from the dependency parse:
 * reporting cues: a verb from the cue lexicon ("confirmed", "denied", "accused ... of") with its
   subject as speaker and its clausal complement or object as the claim (indirect speech); a
   participle or conjoined cue with no subject of its own inherits the subject of the verb it hangs
-  from ("Zelensky confirmed these operations, claiming ..."); nominal cues with a possessor or an
-  issuing verb ("Zelensky's announcement that ...", "Beijing issued a categorical denial");
+  from ("Zelensky confirmed these operations, claiming ..."); nominal cues with a possessor, a
+  naming modifier or an issuing verb ("Zelensky's announcement that ...", "Russian claims that
+  ...", "Beijing issued a categorical denial"); "called on X to do Y" (a request);
 * "according to X": X is the speaker of the rest of the sentence;
 * quotations (straight or curly): the quote is a direct claim, attributed to the nearest cue of
-  its sentence, or to "unknown" when the text names no speaker.
+  its sentence (or of the sentence right after it); a quote without a cue continues the
+  attributed quote next to it in its paragraph or, opening a paragraph, the previous paragraph's
+  last claim; otherwise its speaker is "unknown".
 
-Speakers are resolved to entities: names through the entities stage, pronouns to the latest
-fitting entity before them, descriptors ("the Ukrainian president") to the earlier person of that
-country with that title. No speaker is invented: without one the name is "unknown".
+Content never crosses a paragraph break (the parser may run a subhead into the next sentence).
+The stance comes from the cue (deny, accuse, other for requests and vows), refined by the content
+(:func:`newsledger.resources.cues.stance_from_content`; wishes and requests are ``other``). The
+date is the governing time expression of the cue's sentence, else that of the same speaker's
+previous claim in this paragraph or the one before (a continued statement), else the publication
+date. Speakers are resolved by :mod:`newsledger.stages.speakers`; two named speakers of one
+statement ("Hamas and Iran blamed ...") get one claim each. No speaker is invented: without one
+the name is "unknown".
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
-from newsledger.model import Claim, Entity, Speaker
+from newsledger.model import Claim, Speaker
 from newsledger.pipeline.stage import Analysis
-from newsledger.resources.actors import lookup_actor, sector_for_words
-from newsledger.resources.countries import country_by_demonym
 from newsledger.resources.cues import cue_lexicon, stance_from_content
-from newsledger.stages.actors import person_role
-from newsledger.stages.coreference import GROUP_PRONOUNS, PERSON_PRONOUNS, resolve
 from newsledger.stages.dating import date_at
+from newsledger.stages.speakers import UNKNOWN, SpeakerResolver
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 # Relations through which a cue with no subject of its own takes its governor's subject.
@@ -38,6 +43,11 @@ _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 _TIME_LABELS = frozenset({"DATE", "TIME"})
 # A cue under one of these modals reports what someone might say, not what they said.
 _MODALS = frozenset({"will", "would", "could", "might", "may", "should", "must", "can"})
+# Verbs whose clause voices a wish, not a fact (stance ``other``).
+# Word forms, not lemmas: the small model lemmatizes "hoped" as "hop".
+_WISH_VERBS = frozenset(
+    {"hope", "hopes", "hoped", "hoping", "pray", "prays", "prayed", "wish", "wishes", "wished"}
+)
 _CONTENT_PREPS = frozenset({"on", "about", "of"})
 _QUOTE = re.compile(r"“([^”]{2,}?)”|\"([^\"]{2,}?)\"")
 _MIN_UNATTRIBUTED_QUOTE_WORDS = 8  # shorter unattributed quotes are scare quotes, not claims
@@ -55,13 +65,15 @@ class _Draft:
     cue: str
     stance: str
     cue_pos: int
+    # Other speakers of the same statement ("Hamas and Iran have blamed Israel"): one claim each.
+    co_speakers: tuple[Speaker, ...] = ()
 
 
 class ClaimsStage:
     """Find direct and indirect claims with speaker, cue, stance and date."""
 
     name: ClassVar[str] = "claims"
-    version: ClassVar[str] = "1"
+    version: ClassVar[str] = "2"
     requires: ClassVar[frozenset[str]] = frozenset({"parse", "entities", "actors", "times"})
     produces: ClassVar[frozenset[str]] = frozenset({"claims"})
     languages: ClassVar[frozenset[str] | None] = frozenset({"en"})
@@ -69,9 +81,13 @@ class ClaimsStage:
     def run(self, analysis: Analysis) -> None:
         finder = _ClaimFinder(analysis)
         drafts = finder.find()
-        claims = []
+        claims: list[Claim] = []
         for index, draft in enumerate(drafts, start=1):
             date, source = date_at(analysis, draft.cue_pos, outside=(draft.start, draft.end))
+            if source != "text":
+                continued = _continued_date(claims, draft, analysis.document.text)
+                if continued is not None:
+                    date, source = continued, "text"
             text = analysis.document.text[draft.start : draft.end]
             claims.append(
                 Claim(
@@ -100,6 +116,7 @@ class _ClaimFinder:
             (m.start(1) if m.group(1) is not None else m.start(2), m.end(0) - 1)
             for m in _QUOTE.finditer(self.text)
         ]
+        self.speakers = SpeakerResolver(analysis, self._in_quote, self.lexicon.verbs)
 
     # --- driver -----------------------------------------------------------------------------
 
@@ -112,8 +129,13 @@ class _ClaimFinder:
                 draft = self._from_cue(token) or self._from_according(token)
                 if draft is not None:
                     drafts.append(draft)
+                    drafts.extend(self._second_clauses(token))
         drafts.extend(self._from_quotes(drafts))
-        return _dedupe(drafts)
+        drafts = _dedupe(drafts)
+        drafts.extend(
+            replace(d, speaker=co, co_speakers=()) for d in drafts for co in d.co_speakers
+        )
+        return sorted(drafts, key=lambda d: (d.start, d.end))
 
     # --- reporting cues -----------------------------------------------------------------------
 
@@ -121,6 +143,19 @@ class _ClaimFinder:
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" and lemma in self.lexicon.decline_verbs:
             return self._declined(token)
+        if token.pos_ == "VERB" and lemma == "call":
+            return self._called(token)
+        if (
+            token.pos_ == "VERB"
+            and lemma == "rule"
+            and any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
+        ):
+            # "ruled out Taliban involvement": a denial of the object.
+            objects = [c for c in token.children if c.dep_ == "dobj"]
+            if objects:
+                span = _span_of(objects[0].subtree)
+                return self._draft(token, self._subject(token), span, "indirect", "deny")
+            return None
         if token.pos_ == "VERB" and lemma in self.lexicon.verbs:
             stance = self.lexicon.verbs[lemma]
             content = self._verb_content(token)
@@ -140,9 +175,54 @@ class _ClaimFinder:
                 return self._draft(token, self._subject(token), span, "indirect", "evade")
         return None
 
+    def _second_clauses(self, cue: Any) -> list[_Draft]:
+        """ "said X and that Y": each clause with its own "that" is a claim of its own, with
+        the speaker and cue of the first."""
+        if cue.pos_ != "VERB" or cue.lemma_.lower() not in self.lexicon.verbs:
+            return []
+        clause = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+        if clause is None:
+            return []
+        drafts = []
+        for conjunct in _that_conjuncts(clause):
+            stance = self.lexicon.verbs[cue.lemma_.lower()]  # the cue's, not the first clause's
+            draft = self._draft(cue, self._subject(cue), _clause_span(conjunct), "indirect", stance)
+            if draft is not None:
+                drafts.append(draft)
+        return drafts
+
+    def _called(self, token: Any) -> _Draft | None:
+        """ "called on X to do Y" / "called for Y" is a request (``other``); "called the
+        claims false" describes them (its stance comes from the content)."""
+        children = list(token.children)
+        for child in children:
+            if child.dep_ == "prep" and child.lower_ in {"on", "for"}:
+                parts = [t for t in child.subtree if t.i != child.i]
+                parts += [t for c in children if c.dep_ == "xcomp" for t in c.subtree]
+                if parts:
+                    return self._draft(
+                        token, self._subject(token), _span_of(parts), "indirect", "other"
+                    )
+        objects = [c for c in children if c.dep_ == "dobj"]
+        complements = [c for c in children if c.dep_ in {"oprd", "xcomp", "acomp"}]
+        if objects and complements:
+            parts = [t for c in (objects[0], complements[0]) for t in c.subtree]
+            return self._draft(token, self._subject(token), _span_of(parts), "indirect", "assert")
+        return None
+
     def _nominal(self, token: Any, stance: str) -> _Draft | None:
         """ "Zelensky's announcement that ...", "Beijing issued a categorical denial"."""
         possessor = next((c for c in token.children if c.dep_ == "poss"), None)
+        if possessor is None:
+            # "Russian claims that ...", "Kremlin claims that ...": the modifier names the source.
+            possessor = next(
+                (
+                    c
+                    for c in token.lefts
+                    if c.dep_ in {"amod", "compound"} and (c.ent_type_ or c.pos_ == "PROPN")
+                ),
+                None,
+            )
         clause = next((c for c in token.children if c.dep_ in {"acl", "ccomp", "relcl"}), None)
         if possessor is not None and clause is not None and _starts_with_that(clause):
             return self._draft(token, possessor, _clause_span(clause), "indirect", stance)
@@ -156,7 +236,10 @@ class _ClaimFinder:
 
     def _verb_content(self, verb: Any) -> tuple[int, int] | None:
         """Character span of what a cue verb reports: its clause, its object, or its topic."""
-        children = list(verb.children)
+        # The parser may run a sentence across a paragraph break (a subhead or a line without
+        # final punctuation): what lies in another paragraph is not this cue's content.
+        start, end = self._paragraph(verb.idx)
+        children = [c for c in verb.children if start <= c.idx < end]
         for child in children:
             if child.dep_ == "ccomp":
                 return _clause_span(child)
@@ -165,8 +248,12 @@ class _ClaimFinder:
         objects = [c for c in children if c.dep_ == "dobj" and c.tag_ not in _RELATIVE_TAGS]
         if objects:
             return _span_of(_object_with_complement(verb, objects[0]))
+        # "The claim was dismissed by the United States as Russian propaganda": in the passive,
+        # the "as" phrase is what the speaker said of the subject.
+        passive = any(c.dep_ == "nsubjpass" for c in children)
+        preps = _CONTENT_PREPS | {"as"} if passive else _CONTENT_PREPS
         for child in children:
-            if child.dep_ == "prep" and child.lower_ in _CONTENT_PREPS:
+            if child.dep_ == "prep" and child.lower_ in preps:
                 objects = [
                     c
                     for c in child.children
@@ -177,7 +264,31 @@ class _ClaimFinder:
         return None
 
     def _subject(self, verb: Any) -> Any | None:
+        """The speaker token of a cue, from its own paragraph: the parser may run a subhead
+        into the next paragraph's sentence ("Palestinians react" + "Jamil Al Saadouni, 58,
+        told ..."), and then the name that opens the cue's paragraph is the subject."""
+        subject = self._parsed_subject(verb)
+        paragraph_start, _ = self._paragraph(verb.idx)
+        if subject is None or subject.idx >= paragraph_start:
+            return subject
+        for token in self.doc[verb.sent.start : verb.i]:
+            if token.idx >= paragraph_start and token.pos_ == "PROPN":
+                while token.dep_ in {"compound", "flat"} and token.head.i > token.i:
+                    token = token.head  # noqa: PLW2901
+                return token
+        return None
+
+    def _parsed_subject(self, verb: Any) -> Any | None:
         """The speaker token of a cue: its subject, a passive agent, or its governor's subject."""
+        # "..., Truss adding they will ...": a participle's own subject, which the parser hangs
+        # on it as a compound.
+        own = [
+            c
+            for c in verb.lefts
+            if c.dep_ in {"compound", "npadvmod"} and c.pos_ == "PROPN" and c.ent_type_
+        ]
+        if verb.tag_ == "VBG" and own:
+            return own[-1]
         current = verb
         for _step in range(12):
             reported = current.i != verb.i and self._is_reported_clause(current)
@@ -191,7 +302,7 @@ class _ClaimFinder:
                     if objects:
                         return objects[0]
             passive = next((c for c in current.children if c.dep_ == "nsubjpass"), None)
-            if passive is not None and passive.lower_ != "it":
+            if passive is not None and passive.lower_ != "it" and not reported:
                 return None  # "X was reported": X is what was reported, not who reports
             if current.dep_ not in _INHERIT_DEPS or current.head.i == current.i:
                 return None
@@ -211,9 +322,10 @@ class _ClaimFinder:
         source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
         if source is None:
             return None
-        sentence = token.sent
+        start, end = self._paragraph(token.idx)
+        sentence = [t for t in token.sent if start <= t.idx < end]
         phrase_end = max(t.i for t in token.subtree) + 1
-        if token.i <= sentence.start + 1:
+        if token.i <= sentence[0].i + 1:
             body = [t for t in sentence if t.i >= phrase_end]
         elif all(t.is_punct for t in sentence if t.i >= phrase_end):
             body = [t for t in sentence if t.i < token.i]
@@ -229,7 +341,12 @@ class _ClaimFinder:
     # --- quotations ---------------------------------------------------------------------------
 
     def _from_quotes(self, indirect: list[_Draft]) -> list[_Draft]:
-        drafts = []
+        """Direct claims. A quote with no cue of its own takes the speaker of the attributed
+        quote next to it in its paragraph (\"A,\" he said. \"B\"), or, opening its paragraph,
+        of the last claim in the paragraph before (a quoted paragraph that continues a speaker's
+        quotes); otherwise its speaker is "unknown"."""
+        drafts: list[_Draft] = []
+        unattributed: list[tuple[int, int]] = []
         for quote_start, quote_end in self.quotes:
             start, end = _strip(self.text, quote_start, quote_end)
             words = len(self.text[start:end].split())
@@ -237,37 +354,87 @@ class _ClaimFinder:
                 continue  # partial quotes inside a reported clause belong to that claim
             cue = self._cue_for_quote(start, end)
             if cue is None:
-                if words < _MIN_UNATTRIBUTED_QUOTE_WORDS:
-                    continue
-                drafts.append(
-                    _Draft(Speaker(name="unknown"), start, end, "direct", "", "assert", start)
-                )
+                unattributed.append((start, end))
                 continue
             lemma = cue.lemma_.lower()
             stance = self.lexicon.verbs.get(lemma, "assert")
             draft = self._draft(cue, self._subject(cue), (start, end), "direct", stance)
             if draft is not None:
                 drafts.append(draft)
+        for start, end in unattributed:
+            source = self._continued_statement(start, end, drafts, indirect)
+            if source is not None and source.speaker.name != UNKNOWN:
+                stance = stance_from_content("assert", self.text[start:end])
+                drafts.append(
+                    _Draft(source.speaker, start, end, "direct", "", stance, source.cue_pos)
+                )
+            elif len(self.text[start:end].split()) >= _MIN_UNATTRIBUTED_QUOTE_WORDS:
+                drafts.append(
+                    _Draft(Speaker(name=UNKNOWN), start, end, "direct", "", "assert", start)
+                )
         return drafts
 
+    def _continued_statement(
+        self, start: int, end: int, quoted: list[_Draft], indirect: list[_Draft]
+    ) -> _Draft | None:
+        """The claim an unattributed quote continues: the nearest attributed quote in its
+        paragraph (the earlier one first), else, when the quote opens its paragraph, the last
+        claim of the paragraph before."""
+        paragraph_start, paragraph_end = self._paragraph(start)
+        same = [d for d in quoted if paragraph_start <= d.start < paragraph_end]
+        before = [d for d in same if d.end <= start]
+        if before:
+            return max(before, key=lambda d: d.end)
+        after = [d for d in same if d.start >= end]
+        if after:
+            return min(after, key=lambda d: d.start)
+        if self.text[paragraph_start:start].strip(" \t\"“'‘") != "":
+            return None
+        previous_start, _ = self._paragraph(max(paragraph_start - 2, 0))
+        previous = [
+            d
+            for d in [*quoted, *indirect]
+            if previous_start <= d.start < paragraph_start and d.kind in {"direct", "indirect"}
+        ]
+        return max(previous, key=lambda d: d.end) if previous else None
+
+    def _paragraph(self, position: int) -> tuple[int, int]:
+        """[start, end) of the paragraph holding a position: lines are paragraphs in our texts
+        (blank lines between them, or one line each)."""
+        start = self.text.rfind("\n", 0, position) + 1
+        end = self.text.find("\n", position)
+        return start, len(self.text) if end < 0 else end
+
     def _cue_for_quote(self, start: int, end: int) -> Any | None:
-        """The reporting verb nearest to a quote in the sentences it touches, outside it."""
+        """The reporting verb nearest to a quote in the sentences it touches, outside it, or in
+        the sentence that directly follows the quote (\"... ?\" Zelensky said) or directly
+        leads into it (He said: \"...\")."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             return None
         first = span[0].sent
         last = span[-1].sent
+        sentence_start, sentence_end = first.start, last.end
+        if sentence_end < len(self.doc) and not self.text[end : self.doc[sentence_end].idx].strip(
+            " \t\"”’'.,?!"
+        ):
+            sentence_end = self.doc[sentence_end].sent.end
+        if sentence_start > 0:
+            previous = self.doc[sentence_start - 1].sent
+            if self.text[previous.end_char - 1 : previous.end_char] == ":":
+                sentence_start = previous.start
         # A cue in another paragraph introduces another statement.
-        paragraph_start = self.text.rfind("\n\n", 0, start)
-        paragraph_end = self.text.find("\n\n", end)
-        paragraph_end = len(self.text) if paragraph_end < 0 else paragraph_end
+        paragraph_start, paragraph_end = self._paragraph(start)
         candidates = [
             t
-            for t in self.doc[first.start : last.end]
+            for t in self.doc[sentence_start:sentence_end]
             if t.pos_ == "VERB"
             and t.lemma_.lower() in self.lexicon.verbs
             and not self._in_quote(t.idx)
-            and paragraph_start < t.idx < paragraph_end
+            # "Maria, an elderly resident who asked to change her name, tells the BBC": a
+            # relative clause describes the speaker, it does not introduce the quote.
+            and t.dep_ != "relcl"
+            and paragraph_start <= t.idx < paragraph_end
         ]
         if not candidates:
             return None
@@ -286,72 +453,57 @@ class _ClaimFinder:
         cue_text: str | None = None,
     ) -> _Draft | None:
         start, end = _strip(self.text, *content)
+        if kind == "indirect":
+            paragraph_start, paragraph_end = self._paragraph(cue.idx)
+            start, end = _strip(self.text, max(start, paragraph_start), min(end, paragraph_end))
         if end - start < 2:
             return None
         if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in cue.children):
             return None
+        if cue.dep_ == "xcomp" and any(c.dep_ == "neg" for c in cue.head.children):
+            return None  # "it was not possible to conclude that ...": nothing was concluded
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
+            return None  # "called on Israel to disclose the findings": asked for, not said
         if any(c.dep_ == "neg" for c in cue.children):
-            # "did not deny" is not a denial, "did not confirm" is not an assertion.
+            if stance == "assert":
+                return None  # "did not reveal the crash location": an absence, not a claim
+            # "did not deny" is not a denial (nor an accusation): it stays, as ``other``.
             stance = "other"
         stance = stance_from_content(stance, self.text[start:end])
-        speaker = self._speaker(speaker_token)
-        return _Draft(speaker, start, end, kind, cue_text or cue.text, stance, cue.idx)
+        if stance == "assert" and self._is_request_or_wish(start, end):
+            stance = "other"
+        speaker = self.speakers.speaker(speaker_token)
+        co_speakers = tuple(
+            self.speakers.speaker(conjunct) for conjunct in _named_conjuncts(speaker_token)
+        )
+        return _Draft(speaker, start, end, kind, cue_text or cue.text, stance, cue.idx, co_speakers)
 
-    def _speaker(self, token: Any | None) -> Speaker:
-        if token is None:
-            return Speaker(name="unknown")
-        if token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
-            return self._pronoun_speaker(token)
-        phrase = _noun_phrase(token)
-        # "Ukraine's Foreign Minister Andrii Sybiha": the title heads the phrase, the name is
-        # its apposition.
-        for candidate in [token, *(c for c in token.children if c.dep_ == "appos")]:
-            entity = self._entity_at(candidate.idx, candidate.idx + len(candidate.text))
-            if entity is not None:
-                token = candidate
-                break
-        if entity is not None:
-            mention = next(m for m in entity.mentions if m.start <= token.idx < m.end)
-            role = person_role(self.doc, mention.start, mention.end)
-            return Speaker(name=entity.name, entity=entity.id, role=role)
-        described = self._described_person(phrase)
-        if described is not None:
-            return described
-        name = self.text[phrase[0].idx : phrase[-1].idx + len(phrase[-1].text)]
-        return Speaker(name=_without_article(name))
-
-    def _pronoun_speaker(self, token: Any) -> Speaker:
-        """A pronoun speaker is whoever it refers to; "unknown" when nothing fits."""
-        referent = resolve(token)
-        if referent.i == token.i:
-            return Speaker(name="unknown")
-        return self._speaker(referent)
-
-    def _described_person(self, phrase: list[Any]) -> Speaker | None:
-        """ "the Ukrainian president" → the earlier person of that country with that title."""
-        words = [t.lower_ for t in phrase]
-        if sector_for_words(words) is None:
-            return None
-        countries = {c.alpha3 for t in phrase if (c := country_by_demonym(t.text)) is not None}
-        title = phrase[-1].lower_
-        for entity in reversed(self.analysis.entities):
-            if entity.type != "PERSON" or entity.mentions[0].start >= phrase[0].idx:
+    def _is_request_or_wish(self, start: int, end: int) -> bool:
+        """Whether a claim asks or wishes rather than states: an object with an infinitive
+        ("called on Putin to stop the war" → "Putin to stop the war"), or a clause headed by a
+        verb of hoping or praying ("he hoped the swap would ...", "We pray for ...")."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return False
+        # The parser hangs "Putin" and "to stop" either on each other or both on the cue, so
+        # look at every token whose head lies outside the span.
+        tops = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
+        if any(t.pos_ == "VERB" and t.lower_ in _WISH_VERBS and t.dep_ != "relcl" for t in tops):
+            return True
+        for top in tops:
+            if top.tag_ != "VB" or not any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in top.children
+            ):
                 continue
-            known = lookup_actor(entity.name)
-            role = (known.role or "").lower() if known else ""
-            if entity.country in countries and title in role:
-                return Speaker(
-                    name=entity.name, entity=entity.id, role=known.role if known else None
-                )
-        return None
-
-    def _entity_at(self, start: int, end: int) -> Entity | None:
-        for entity in self.analysis.entities:
-            if entity.type in {"NORP"}:
-                continue
-            if any(m.start <= start and end <= m.end for m in entity.mentions):
-                return entity
-        return None
+            has_own_subject = any(
+                c.dep_ in {"nsubj", "nsubjpass"} and c.i >= span.start for c in top.children
+            )
+            has_object_before = any(
+                t.dep_ in {"dobj", "nsubj", "pobj"} and t.i < top.i for t in tops if t.i != top.i
+            )
+            if has_own_subject or has_object_before:
+                return True
+        return False
 
     def _in_quote(self, position: int) -> bool:
         return any(start <= position < end for start, end in self.quotes)
@@ -380,15 +532,29 @@ def _clause_span(clause: Any) -> tuple[int, int]:
         for t in clause.subtree
         if t.i > clause.i and t.dep_ in {"advcl", "conj"} and t.lemma_.lower() in verbs
     ]
+    # "... and that Y": a second clause with its own "that" is a claim of its own.
+    nested += _that_conjuncts(clause)
     cut = min((min(n.left_edge.i, n.i) for n in nested), default=None)
     tokens = [
         t
         for t in clause.subtree
         if not (t.dep_ == "mark" and t.head.i == clause.i) and (cut is None or t.i < cut)
     ]
-    while tokens and tokens[-1].is_punct and tokens[-1].text not in {"'", "’", '"', "”"}:
+    while tokens and (
+        (tokens[-1].is_punct and tokens[-1].text not in {"'", "’", '"', "”"})
+        or tokens[-1].dep_ == "cc"  # "X and" before a cut "that Y"
+    ):
         tokens.pop()
     return _span_of(tokens or [clause])
+
+
+def _that_conjuncts(clause: Any) -> list[Any]:
+    """Clauses conjoined to a complement clause, each with its own "that"."""
+    return [
+        c
+        for c in clause.children
+        if c.dep_ == "conj" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+    ]
 
 
 def _object_with_complement(verb: Any, obj: Any) -> list[Any]:
@@ -396,7 +562,24 @@ def _object_with_complement(verb: Any, obj: Any) -> list[Any]:
     to the war", "Beijing as a major enabler". The parser may hang "of"/"as" on a nearer noun,
     so any such preposition inside the verb's phrase after the object counts, short of a
     subordinate clause that is a claim of its own ("by claiming that ...")."""
-    tokens = list(obj.subtree)
+    verbs = cue_lexicon().verbs
+    # "responsibility for shooting down the helicopter, which it said crashed in Logar": the
+    # relative clause with a cue of its own is a claim of its own.
+    nested = {
+        t.i
+        for clause in obj.subtree
+        if clause.i != obj.i
+        and (
+            (clause.dep_ == "relcl" and any(w.lemma_.lower() in verbs for w in clause.subtree))
+            or (
+                clause.pos_ == "VERB"
+                and clause.lemma_.lower() in verbs
+                and any(c.dep_ == "nsubj" for c in clause.children)
+            )
+        )
+        for t in clause.subtree
+    }
+    tokens = [t for t in obj.subtree if t.i not in nested]
     own_clauses = {
         t.i
         for child in verb.children
@@ -405,7 +588,12 @@ def _object_with_complement(verb: Any, obj: Any) -> list[Any]:
         for t in child.subtree
     }
     for token in verb.subtree:
-        if token.i > obj.i and token.lower_ in {"of", "as"} and token.i not in own_clauses:
+        if (
+            token.i > obj.i
+            and token.lower_ in {"of", "as"}
+            and token.i not in own_clauses
+            and token.i not in nested
+        ):
             tokens.extend(t for t in token.subtree if t.i not in own_clauses)
             break
     return tokens
@@ -425,21 +613,45 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _noun_phrase(token: Any) -> list[Any]:
-    """The token with its left modifiers: "Russian military bloggers", "the Ukrainian president"."""
-    left = [t for t in token.lefts if t.dep_ in {"det", "amod", "compound", "poss", "nummod"}]
-    tokens = [t for child in left for t in child.subtree] + [token]
-    return sorted(tokens, key=lambda t: t.i)
+def _continued_date(earlier: list[Claim], draft: _Draft, text: str) -> str | None:
+    """The stated date of the statement a claim continues: the same speaker's previous claim, in
+    this paragraph or the one before, when the text dated it ("Putin on Friday denounced ...
+    He said ...", "The ministry added ...")."""
+    if draft.speaker.name == UNKNOWN:
+        return None
+    own_paragraph = text.rfind("\n", 0, draft.start)
+    previous_paragraph = text.rfind("\n", 0, max(own_paragraph - 1, 0))
+    while previous_paragraph > 0 and not text[previous_paragraph:own_paragraph].strip():
+        previous_paragraph = text.rfind("\n", 0, previous_paragraph - 1)
+    for claim in reversed(earlier):
+        if claim.start < previous_paragraph:
+            return None
+        if _same_speaker(claim.speaker, draft.speaker):
+            return claim.date if claim.date_source == "text" else None
+    return None
 
 
-def _without_article(name: str) -> str:
-    for article in ("the ", "The "):
-        name = name.removeprefix(article)
-    return name
+def _same_speaker(a: Speaker, b: Speaker) -> bool:
+    if a.entity is not None and a.entity == b.entity:
+        return True
+    return a.name == b.name
+
+
+def _named_conjuncts(token: Any | None) -> list[Any]:
+    """Names joined to a speaker name: "Hamas and Iran", "Wallace and Truss" (each speaks);
+    "Kyiv and its European allies" speak as one (a common noun joins no name)."""
+    if token is None or token.pos_ != "PROPN" or not token.ent_type_:
+        return []
+    return [
+        t
+        for t in token.conjuncts
+        if t.i > token.i and t.pos_ == "PROPN" and t.ent_type_ and t.ent_type_ != "NORP"
+    ]
 
 
 def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
-    """One claim per span, in text order; a direct quote wins over an overlapping cue's clause."""
+    """One claim per span, in text order; a direct quote wins over an overlapping cue's
+    clause."""
     seen: dict[tuple[int, int], _Draft] = {}
     for draft in drafts:
         seen.setdefault((draft.start, draft.end), draft)

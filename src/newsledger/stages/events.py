@@ -3,19 +3,25 @@
 For each sentence of the parse, triggers of our lexicon (``resources/event_triggers``) are found
 and merged so that one event is listed once (``event_parts.triggers``); the dependency parse
 gives each its actor, target and place (``event_parts.arguments``), the sentence its casualty
-counts (``event_parts.casualties``) and the clause its auxiliary mode (``event_parts.modality``).
-The date is that of the time expression governing the event's clause, or the publication date
-(``date_source = "published"``) where the clause gives none. Type, mode, CAMEO root and ACLED
-category come from ``resources/plover``. An event whose actor the text does not name is kept only
-for an assault with a place or casualties ("five civilians were killed in Kharkiv"), with the
-actor "unknown"; other actorless triggers are too vague to be events.
+counts (``event_parts.casualties``), the clause its auxiliary mode (``event_parts.modality``) and
+its date (``event_parts.event_time``: the governing time expression, or the publication date
+with ``date_source = "published"``). Type, mode, CAMEO root and ACLED category come from
+``resources/plover``. An event whose actor the text does not name is kept only for an assault
+with a place or casualties ("five civilians were killed in Kharkiv"), with the actor "unknown",
+or a protest with a place (its protesters); other actorless triggers are too vague to be events.
+Article-level passes (``event_parts.article``) then list an occurrence told by two triggers of
+one sentence once, aim "condemned the attack" at that attack's actor, and give an unattributed
+strike in a two-sided war to the other side. Source-list lines ("Title" — Outlet, date) are not
+narration and are skipped.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from typing import Any, ClassVar
 
-from newsledger.model import ActorRef, Event, PloverType, TimeExpr
+from newsledger.model import ActorRef, AuxMode, Event, Mention, PloverType
 from newsledger.pipeline.stage import Analysis
 from newsledger.resources.countries import alpha3
 from newsledger.resources.event_triggers import trigger_lexicon
@@ -28,16 +34,26 @@ from newsledger.stages.event_parts.arguments import (
     find_place,
     find_target,
 )
+from newsledger.stages.event_parts.article import (
+    UNKNOWN_ACTOR,
+    article_country,
+    attributed_by_context,
+    merge_duplicates,
+    topic_target,
+)
 from newsledger.stages.event_parts.casualties import casualties_in
+from newsledger.stages.event_parts.event_time import clause_verb, event_date, in_past_narrative
 from newsledger.stages.event_parts.modality import aux_mode
 from newsledger.stages.event_parts.triggers import Candidate, find_candidates
-from newsledger.stages.times import governing_time, record_date
 
-UNKNOWN_ACTOR = ActorRef(name="unknown")
-# Relations through which an event's clause takes the date of the clause that governs it; a
-# complement (ccomp), relative (relcl) or adverbial (advcl) clause has a time of its own.
-_DATE_CLIMB_DEPS = frozenset({"xcomp", "pcomp", "prep", "conj", "acomp", "dobj", "pobj", "acl"})
-_OWN_TIME_DEPS = frozenset({"relcl", "ccomp", "advcl", "acl"})
+__all__ = ["UNKNOWN_ACTOR", "EventsStage", "build_event", "extract_events", "merge_duplicates"]
+
+# A quoted headline followed by a dash and its outlet: a line of a source list, not narration.
+_CITATION = re.compile(r'^\s*["“][^"”]+["”]\s*[—–-]\s*\S')
+# Sectors whose members act where they live: police, civilians and protesters, the opposition,
+# courts. One of them named without a country ("riot police", "demonstrators") is of the
+# event's country, or of the article's setting.
+_LOCAL_SECTORS = frozenset({"COP", "CVL", "OPP", "JUD", "LEG", "PTY"})
 
 
 class EventsStage:
@@ -63,11 +79,16 @@ def extract_events(analysis: Analysis) -> tuple[Event, ...]:
     lexicon = trigger_lexicon()
     events: list[Event] = []
     for sentence in doc.sents:
+        if _CITATION.match(sentence.text):
+            continue  # a source list's line ("Russia attacks Ukraine" — Politico, ...)
+        built: list[Event] = []
         for candidate in find_candidates(sentence, lexicon):
-            event = build_event(analysis, candidate, sentence, f"v{len(events) + 1}")
+            event = build_event(analysis, candidate, sentence, "")
             if event is not None:
-                events.append(event)
-    return tuple(events)
+                built.append(topic_target(event, candidate, [*events, *built], lexicon))
+        for event in merge_duplicates(built):
+            events.append(replace(event, id=f"v{len(events) + 1}"))
+    return tuple(attributed_by_context(analysis, events))
 
 
 def build_event(
@@ -83,6 +104,15 @@ def build_event(
         and (actor is None or actor.ref.sector not in entry.actor_sectors)
     ):
         return None
+    if (
+        candidate.type == "ACCUSE"
+        and candidate.mode == "investigate"
+        and actor is not None
+        and actor.ref.sector in {"JRN", "MED"}
+    ):
+        # A news organisation's investigation is reporting; PLOVER's investigations are
+        # those of authorities and bodies that can hold someone to account.
+        return None
     target = find_target(analysis, candidate, actor)
     excluded = [(actor.start, actor.end)] if actor is not None else []
     place = find_place(analysis, candidate, excluded)
@@ -90,12 +120,24 @@ def build_event(
         place = target.place
     casualties = casualties_in(sentence.text) if candidate.type == "ASSAULT" else None
     has_casualties = casualties is not None and casualties.fatalities is not None
-    if actor is None and not (candidate.type == "ASSAULT" and (place or has_casualties)):
-        return None
     place_country = alpha3(place.country) if place is not None and place.country else None
+    actor_ref = actor.ref if actor is not None else None
+    if actor_ref is not None and actor_ref.country is None and actor_ref.sector in _LOCAL_SECTORS:
+        local = place_country or article_country(analysis)
+        if local is not None:
+            actor_ref = replace(actor_ref, country=local)
+    if actor_ref is None and candidate.type == "PROTEST" and place is not None:
+        # Protests are told without a subject ("protests in five cities"); those who protest
+        # are the people of the place, as ACLED codes unnamed protesters. Without a place a
+        # subjectless protest is mostly a topic ("anger over the protests"), not an event.
+        actor_ref = ActorRef(
+            name="protesters", country=place_country or article_country(analysis), sector="CVL"
+        )
+    elif actor_ref is None and not (candidate.type == "ASSAULT" and (place or has_casualties)):
+        return None
     target_ref = _target_ref(candidate, target, sentence, place_country)
-    clause = _clause_verb(candidate)
-    date, date_source = _event_date(analysis, candidate, clause)
+    clause = clause_verb(candidate)
+    date, date_source = event_date(analysis, candidate, clause)
     event_type: PloverType = candidate.type  # type: ignore[assignment]
     start, end = _event_span(analysis.document.text, sentence, candidate.anchor.idx)
     positions = [t.i for t in candidate.tokens()]
@@ -105,7 +147,7 @@ def build_event(
         id=event_id,
         type=event_type,
         mode=candidate.mode,
-        aux=aux_mode(candidate.anchor, clause, date, date_source, analysis.document.published),
+        aux=_aux(analysis, candidate, clause, date, date_source),
         cameo=cameo_root(candidate.type, candidate.mode),
         acled=acled_type(
             candidate.type,
@@ -113,7 +155,7 @@ def build_event(
             target_ref.sector if target_ref else None,
             ground=candidate.ground,
         ),
-        actor=actor.ref if actor is not None else UNKNOWN_ACTOR,
+        actor=actor_ref or UNKNOWN_ACTOR,
         target=target_ref,
         place=place.id if place is not None else None,
         date=date,
@@ -125,7 +167,17 @@ def build_event(
         text=analysis.document.text[start:end],
         start=start,
         end=end,
+        trigger=_trigger_mention(analysis.document.text, candidate, start, end),
     )
+
+
+def _aux(
+    analysis: Analysis, candidate: Candidate, clause: Any, date: str | None, source: str | None
+) -> AuxMode | None:
+    aux = aux_mode(candidate.anchor, clause, date, source, analysis.document.published)
+    if aux is None and source != "text" and in_past_narrative(analysis, candidate.anchor.idx):
+        return "historical"
+    return aux
 
 
 def _target_ref(
@@ -147,53 +199,16 @@ def _target_ref(
     return ref
 
 
-def _clause_verb(candidate: Candidate) -> Any:
-    """The verb whose clause the event is told in: the light verb, the trigger, or for a bare
-    nominal trigger the nearest verb above it."""
-    if candidate.kind != "noun" or candidate.light is not None:
-        return candidate.verb
-    token = candidate.anchor
-    while token.head.i != token.i and token.pos_ not in {"VERB", "AUX"}:
-        token = token.head
-    return token
-
-
-def _event_date(
-    analysis: Analysis, candidate: Candidate, clause: Any
-) -> tuple[str | None, str | None]:
-    """The date of the time expression governing the event's clause, climbing to governing
-    clauses only through control and coordination; else the publication date."""
-    text = analysis.document.text
-    anchor_pos = candidate.anchor.idx
-    token = clause
-    for _ in range(6):
-        start = token.left_edge.idx
-        end = token.right_edge.idx + len(token.right_edge.text)
-        times = _own_times(analysis, token, anchor_pos)
-        found = governing_time(times, start, end, anchor_pos, text=text)
-        if found is not None:
-            date = record_date(found.value)
-            if date is not None:
-                return date, "text"
-        if token.dep_ not in _DATE_CLIMB_DEPS or token.head.i == token.i:
-            break
-        token = token.head
-    published = analysis.document.published
-    return (published, "published") if published else (None, None)
-
-
-def _own_times(analysis: Analysis, clause: Any, anchor_pos: int) -> list[TimeExpr]:
-    """The times of the clause, leaving out those of clauses nested in it that the event is not
-    in: "operating in Belgorod oblast, ... a region that Kiev invaded in August 2024" does not
-    date the operating."""
-    nested: list[tuple[int, int]] = []
-    for token in clause.subtree:
-        if token.i != clause.i and token.dep_ in _OWN_TIME_DEPS:
-            start = token.left_edge.idx
-            end = token.right_edge.idx + len(token.right_edge.text)
-            if not start <= anchor_pos < end:
-                nested.append((start, end))
-    return [t for t in analysis.times if not any(a <= t.start < b for a, b in nested)]
+def _trigger_mention(text: str, candidate: Candidate, start: int, end: int) -> Mention | None:
+    """The words naming the event: the trigger, with its light verb ("launched an attack")."""
+    words = [candidate.anchor] + ([candidate.light] if candidate.light is not None else [])
+    first = min(word.idx for word in words)
+    last = max(word.idx + len(word.text) for word in words)
+    if not start <= first < last <= end:
+        first, last = candidate.anchor.idx, candidate.anchor.idx + len(candidate.anchor.text)
+        if not start <= first < last <= end:
+            return None
+    return Mention(start=first, end=last, text=text[first:last])
 
 
 def _event_span(text: str, sentence: Any, position: int) -> tuple[int, int]:

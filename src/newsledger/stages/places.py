@@ -1,17 +1,21 @@
 """Places stage: resolve the document's toponyms to gazetteer entries (geocoding).
 
-Candidates are the GPE, LOC and FAC entities of the entities stage, plus PERSON or ORG mentions
-right after a locative word ("in", "from") that the gazetteer knows as a country, region or big
-city, which the small parser mislabels. Each mention is trimmed to the name ("the", a possessive, a
-front "direction" dropped; a following "oblast"/"region" taken in) and looked up in the offline
-gazetteer. Among several candidates the choice weighs, in this order of strength: the text's own
-evidence ("Paris, Texas"; "Athens, Ga.", with AP and postal state abbreviations; "Kursk, Russia, a
-region ..."; "the city of Sumy"), the article's country focus (countries named, demonyms used,
-places that have only one reading), the kind of place (a country or capital before a region, a
-region before a small town) and population. One sense per discourse: every mention of the same name
-gets the same place, with the evidence of all of them pooled. Mentions that resolve to the same
-place are merged into one :class:`~newsledger.model.Place`; a name the gazetteer does not know
-gives no place, since a guessed point would be a fact the text does not state.
+Candidates are the GPE, LOC and FAC entities of the entities stage; PERSON, ORG or NORP mentions
+that the text shows to be places (after "in" or "from", or a region's two-word name), which the
+small parser mislabels; towns opening an institution's name ("Lombard Historical Society"); and the
+fixed forms of news text that :mod:`~newsledger.stages.place_mentions` finds (datelines, "Ky.",
+"D-W.Va.", "Barrow and Jackson counties"). Each mention is trimmed to the name ("the", a
+possessive, a front "direction" dropped; a following "oblast"/"region" taken in) and looked up in
+the offline gazetteer. Among several candidates the choice weighs, in this order of strength: the
+text's own evidence ("Paris, Texas"; "Athens, Ga."; "Kursk, Russia, a region ..."; "the city of
+Sumy"), the article's other places (a namesake in the same admin-1 region as they are: "Paris"
+beside "Urbana"), the article's country focus (countries named, demonyms used, places that have
+only one reading), the kind of place (a country or capital before a region, a region before a
+small town) and population. One sense per discourse: every mention of the same name gets the
+same place, with the evidence of all of them pooled, and untagged repeats of a resolved name join
+it. Mentions that resolve to the same place are merged into one :class:`~newsledger.model.Place`;
+a name the gazetteer does not know gives no place, since a guessed point would be a fact the text
+does not state, and a choice without evidence gets a lower ``confidence``.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from newsledger.model import Entity, Mention, Place
 from newsledger.pipeline.stage import Analysis
 from newsledger.resources.countries import country_by_demonym
 from newsledger.resources.gazetteer import Candidate, lookup, normalize_toponym
+from newsledger.stages.place_mentions import region_by_abbreviation, textual_mentions
 
 TOPONYM_TYPES = frozenset({"GPE", "LOC", "FAC"})
 
@@ -39,10 +44,22 @@ _FEATURE_PRIOR = {
     "PPLC": 1.6,
     "ADM1": 1.0,
     "PPLA": 0.6,
+    "ADM2": -0.2,  # its population sums its towns: a namesake town comes first
     "PPL": 0.0,
 }
 _EVIDENCE_WEIGHT = 3.0  # "X, Y" and apposition cues outweigh any prior
 _FOCUS_WEIGHT = 1.5  # times the share of the article's country mentions
+# A candidate in the same admin-1 region as another place of the article (or the region holding
+# one): local news names its town beside its neighbours ("Paris" with "Urbana" and "Illinois").
+_NEIGHBOUR_WEIGHT = 2.0
+# ... or in the region of some reading of another toponym ("Paris" and "Henry County": Tennessee
+# has both), a weaker hint.
+_POSSIBLE_NEIGHBOUR_WEIGHT = 1.0
+_MORE_NEIGHBOURS_WEIGHT = 0.5  # for each further place there, up to two
+_NEIGHBOUR_POPULATION_RATIO = 20  # ... unless a namesake in its country is this many times bigger
+# Resolutions with the other places as context, after the first. More passes were measured: wrong
+# readings then reinforce each other as often as right ones.
+_CONTEXT_PASSES = 1
 _SMALL_TOWN = 5_000  # a village this small is not accepted without any supporting evidence
 
 _LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)(?:\s+|$)")
@@ -87,36 +104,12 @@ _GENERIC_WORDS = frozenset(
         "province",
     }
 )
-# AP-style and postal abbreviations of US states, as datelines and "City, ST" containers write
-# them ("Athens, Ga.", "Paris, TX"): the container is the state, which the gazetteer knows by name.
-_US_STATE_ABBREVIATIONS = {
-    "Ala": "Alabama", "AL": "Alabama", "Alaska": "Alaska", "AK": "Alaska", "Ariz": "Arizona",
-    "AZ": "Arizona", "Ark": "Arkansas", "AR": "Arkansas", "Calif": "California",
-    "CA": "California", "Colo": "Colorado", "CO": "Colorado", "Conn": "Connecticut",
-    "CT": "Connecticut", "Del": "Delaware", "DE": "Delaware", "Fla": "Florida", "FL": "Florida",
-    "Ga": "Georgia", "GA": "Georgia", "HI": "Hawaii", "ID": "Idaho", "Ill": "Illinois",
-    "IL": "Illinois", "Ind": "Indiana", "IN": "Indiana", "IA": "Iowa", "Kan": "Kansas",
-    "Kans": "Kansas", "KS": "Kansas", "Ky": "Kentucky", "KY": "Kentucky", "La": "Louisiana",
-    "LA": "Louisiana", "ME": "Maine", "Md": "Maryland", "MD": "Maryland",
-    "Mass": "Massachusetts", "MA": "Massachusetts", "Mich": "Michigan", "MI": "Michigan",
-    "Minn": "Minnesota", "MN": "Minnesota", "Miss": "Mississippi", "MS": "Mississippi",
-    "Mo": "Missouri", "MO": "Missouri", "Mont": "Montana", "MT": "Montana", "Neb": "Nebraska",
-    "Nebr": "Nebraska", "NE": "Nebraska", "Nev": "Nevada", "NV": "Nevada",
-    "N.H": "New Hampshire", "NH": "New Hampshire", "N.J": "New Jersey", "NJ": "New Jersey",
-    "N.M": "New Mexico", "NM": "New Mexico", "N.Y": "New York", "NY": "New York",
-    "N.C": "North Carolina", "NC": "North Carolina", "N.D": "North Dakota", "ND": "North Dakota",
-    "Okla": "Oklahoma", "OK": "Oklahoma", "Ore": "Oregon", "Oreg": "Oregon", "OR": "Oregon",
-    "Pa": "Pennsylvania", "PA": "Pennsylvania", "R.I": "Rhode Island", "RI": "Rhode Island",
-    "S.C": "South Carolina", "SC": "South Carolina", "S.D": "South Dakota",
-    "SD": "South Dakota", "Tenn": "Tennessee", "TN": "Tennessee", "Tex": "Texas", "TX": "Texas",
-    "UT": "Utah", "Vt": "Vermont", "VT": "Vermont", "Va": "Virginia", "VA": "Virginia",
-    "Wash": "Washington", "WA": "Washington", "W.Va": "West Virginia", "WV": "West Virginia",
-    "Wis": "Wisconsin", "Wisc": "Wisconsin", "WI": "Wisconsin", "Wyo": "Wyoming",
-    "WY": "Wyoming", "D.C": "District of Columbia", "DC": "District of Columbia",
-}  # fmt: skip
 # Entity types the parser sometimes gives places, and what makes such a mention a place anyway.
-_MISLABEL_TYPES = frozenset({"PERSON", "ORG"})
+_MISLABEL_TYPES = frozenset({"PERSON", "ORG", "NORP", "PRODUCT"})
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|from|near|outside|across|throughout|to)\s+(?:the\s+)?$")
+# Entity types whose names may open with their town's name ("Roselle police", "Whitestown Town
+# Hall"); a person's name is not one ("Robert Trent Jones").
+_INSTITUTION_TYPES = frozenset({"ORG", "FAC", "GPE", "LOC", "EVENT"})
 _MAJOR_FEATURES = frozenset({"PCLI", "ADM1", "PPLC", "CONT", "RGN"})
 _BIG_CITY = 100_000
 _REGION_NOUNS = frozenset({"region", "province", "oblast", "state", "territory"})
@@ -132,6 +125,7 @@ class _Toponym:
     contents: list[str] = field(default_factory=list)  # "Paris" for "Texas" in "Paris, Texas"
     kind_hint: str | None = None  # "region" or "city", from an apposition or "the city of"
     is_facility: bool = True  # only FAC mentions so far: accept big places only
+    needs_support: bool = True  # only mislabelled small-town mentions so far: need evidence
 
 
 def toponym_span(
@@ -162,46 +156,91 @@ def toponym_span(
     return start, end, query
 
 
-def _mislabelled_places(text: str, entity: Entity) -> list[tuple[int, int, str, bool]]:
-    """Mentions of a PERSON or ORG entity that the text shows to be places.
+def _mislabelled_places(text: str, entity: Entity) -> list[tuple[int, int, str, bool, bool]]:
+    """Mentions of a PERSON, ORG, NORP or PRODUCT entity that the text shows to be places.
 
-    The small spaCy model calls some places persons or organisations ("in Fresno", "from
-    Nebraska"). A mention counts when a locative preposition stands right before it and the
-    gazetteer knows the whole name as a country, region or big city ("in Jordan" is the country,
-    "Jordan said" stays a person), or when a country or state that contains a place of that name
-    follows it ("Mansfield, Ohio"; "Athens, Ga.").
+    The small spaCy model calls some places persons, organisations or nationalities ("in Fresno",
+    "from Nebraska", "Tamil Nadu said"). A mention counts when a locative preposition stands right
+    before it and the gazetteer knows the whole name as a country, region or big city ("in Jordan"
+    is the country, "Jordan said" stays a person); when the name is a country's or region's own
+    name of two words or more ("Tamil Nadu", "New Mexico"), which people's names are not; or when
+    a country or state that contains a place of that name follows it ("Mansfield, Ohio"; "Athens,
+    Ga."). Otherwise a known name counts only with the support of the article's other places (the
+    last flag): a person's name after a locative ("in Greer" among South Carolina towns), any
+    other ("Roselle police", "a Rolling Meadows man" among Illinois towns). A demonym
+    ("Ukrainian") never counts: it stands for the actor's country.
     """
-    found = []
+    found: list[tuple[int, int, str, bool, bool]] = []
+    if entity.type == "NORP" and country_by_demonym(entity.name):
+        return found
     for mention in entity.mentions:
         span = toponym_span(text, mention.start, mention.end, take_region_word=False)
         if not span:
             continue
         candidates = lookup(span[2])
-        if _LOCATIVE_BEFORE.search(text[max(0, mention.start - 12) : mention.start]) and any(
-            c.feature in _MAJOR_FEATURES or c.population >= _BIG_CITY for c in candidates
-        ):
-            found.append((*span, False))
+        if not candidates:
+            continue
+        locative = _LOCATIVE_BEFORE.search(text[max(0, mention.start - 12) : mention.start])
+        major = any(c.feature in _MAJOR_FEATURES or c.population >= _BIG_CITY for c in candidates)
+        own_region_name = len(span[2].split()) >= 2 and any(
+            c.feature in ("PCLI", "ADM1") and not c.alternate for c in candidates
+        )
+        if (locative and major) or own_region_name:
+            found.append((*span, False, False))
             continue
         container = _CONTAINER_AFTER.match(text[span[1] : span[1] + 60])
-        if container and candidates:
+        if container:
             outer = lookup(_container_name(container.group(1)))
             if any(
                 _contains(o, c) for o in outer if o.feature in {"PCLI", "ADM1"} for c in candidates
             ):
-                found.append((*span, False))
+                found.append((*span, False, False))
+                continue
+        if locative or entity.type != "PERSON":
+            # "Roselle police", "Rolling Meadows man": an organisation's or product's name that
+            # is a town's, and a person's name after "in", are the town among its neighbours.
+            found.append((*span, False, True))
     return found
+
+
+def _leading_places(
+    text: str, entities: tuple[Entity, ...], found: list[tuple[int, int, str, bool, bool]]
+) -> list[tuple[int, int, str, bool, bool]]:
+    """Places that open the name of an institution or site: "Lombard" in "Lombard Historical
+    Society", "Titus County" in "Titus County Jail", "St. Cloud" in "St. Cloud Hospital".
+
+    Local news names its institutions after their town; the longest run of leading words the
+    gazetteer knows is taken, as a weak mention that counts only with the support of the
+    article's other places (a namesake elsewhere is not meant).
+    """
+    known = {(start, end) for start, end, query, *_ in found if lookup(query)}
+    leading: list[tuple[int, int, str, bool, bool]] = []
+    for entity in entities:
+        if entity.type not in _INSTITUTION_TYPES:
+            continue
+        for mention in entity.mentions:
+            if any(start < mention.end and mention.start < end for start, end in known):
+                continue
+            words = list(re.finditer(r"\S+", text[mention.start : mention.end]))
+            for count in range(len(words) - 1, 0, -1):
+                end = mention.start + words[count - 1].end()
+                span = toponym_span(text, mention.start, end, take_region_word=False)
+                if span and lookup(span[2]):
+                    leading.append((*span, False, True))
+                    break
+    return leading
 
 
 def _container_name(matched: str) -> str:
     """The container's name as the gazetteer knows it: "Ga." → "Georgia"."""
     name = _POSSESSIVE.sub("", matched)
-    return _US_STATE_ABBREVIATIONS.get(name.rstrip("."), name)
+    return region_by_abbreviation(name, dotted_only=False) or name
 
 
 def _collect(analysis: Analysis) -> dict[str, _Toponym]:
     """Toponym mentions grouped by lookup key, in order of first mention."""
     text = analysis.document.text
-    found: list[tuple[int, int, str, bool]] = []
+    found: list[tuple[int, int, str, bool, bool]] = []  # start, end, query, facility, weak
     for entity in analysis.entities:
         if entity.type in _MISLABEL_TYPES:
             found += _mislabelled_places(text, entity)
@@ -214,10 +253,20 @@ def _collect(analysis: Analysis) -> dict[str, _Toponym]:
                 # "the Ukraine region of Donetsk": no region is called "Ukraine region".
                 span = toponym_span(text, mention.start, mention.end, take_region_word=False)
             if span:
-                found.append((*span, entity.type == "FAC"))
+                # "Ky.", "B.C.": the tagger's place is a state written short.
+                query = region_by_abbreviation(span[2]) or span[2]
+                found.append((span[0], span[1], query, entity.type == "FAC", False))
+    found += _leading_places(text, analysis.entities, found)
+    for shaped in textual_mentions(text):
+        # The text's own form outranks a guess from a mislabelled entity ("Barrow" in "Barrow,
+        # Jackson and Madison counties" is the county, not the town), not the tagger's places.
+        overlapping = [f for f in found if f[0] < shaped.end and shaped.start < f[1]]
+        if all(weak for *_, weak in overlapping):
+            found = [f for f in found if f not in overlapping]
+            found.append((shaped.start, shaped.end, shaped.query, False, False))
     toponyms: dict[str, _Toponym] = {}
     seen: set[tuple[int, int]] = set()
-    for start, end, query, is_facility in sorted(found):
+    for start, end, query, is_facility, weak in sorted(found):
         if (start, end) in seen:
             continue
         seen.add((start, end))
@@ -225,6 +274,7 @@ def _collect(analysis: Analysis) -> dict[str, _Toponym]:
         toponym = toponyms.setdefault(key, _Toponym(query=query))
         toponym.mentions.append(Mention(start=start, end=end, text=text[start:end]))
         toponym.is_facility = toponym.is_facility and is_facility
+        toponym.needs_support = toponym.needs_support and weak
         after, before = text[end : end + 120], text[max(0, start - 20) : start]
         container = _CONTAINER_AFTER.match(after)
         if container:
@@ -278,8 +328,14 @@ def _country_focus(
     return focus
 
 
-def _score(candidate: Candidate, focus: Counter[str], total: int) -> float:
+def _score(
+    candidate: Candidate, focus: Counter[str], total: int, neighbours: int, maybe_near: bool
+) -> float:
     score = _FEATURE_PRIOR.get(candidate.feature, 0.0)
+    if neighbours:
+        score += _NEIGHBOUR_WEIGHT + _MORE_NEIGHBOURS_WEIGHT * min(neighbours - 1, 2)
+    elif maybe_near:
+        score += _POSSIBLE_NEIGHBOUR_WEIGHT
     score += math.log10(candidate.population + 1) / 8
     if candidate.alternate:
         score -= 0.1  # the place whose own name it is, before one that merely has it as a variant
@@ -293,8 +349,14 @@ def _resolve(
     candidates: list[Candidate],
     readings: dict[str, list[Candidate]],
     focus: Counter[str],
+    *,
+    neighbourhood: Counter[str] | None = None,
+    possible_neighbourhood: frozenset[str] = frozenset(),
 ) -> tuple[Candidate, float] | None:
-    """The best candidate for a toponym and a confidence in 0..1; None to leave it unresolved."""
+    """The best candidate for a toponym and a confidence in 0..1; None to leave it unresolved.
+
+    ``neighbourhood`` holds the admin-1 codes of the article's other places (see
+    :func:`_neighbourhood`)."""
     if toponym.kind_hint == "region" and not any(c.feature == "ADM1" for c in candidates):
         regional = [c for c in lookup(f"{toponym.query} region") if c.feature == "ADM1"]
         candidates = regional or candidates
@@ -306,8 +368,29 @@ def _resolve(
     total = sum(focus.values())
     scored: list[tuple[float, bool, Candidate]] = []
     for candidate in candidates:
-        score = _score(candidate, focus, total)
-        evidence = False
+        # Being near the article's other places speaks for a namesake by its own name, unless a
+        # far bigger namesake lies in its country or another country the article is about
+        # ("Atlanta" beside a Texas town is still the city in Georgia, "Mexico" beside a New York
+        # town still the country); a namesake in a country the article ignores gives way ("Paris"
+        # beside "Urbana" is the town in Illinois).
+        rivals = [
+            c.population
+            for c in candidates
+            if c.country == candidate.country or focus[c.country or ""] > 0
+        ]
+        # Counties are many to a name and their populations say little ("Jackson County").
+        local = not candidate.alternate and (
+            candidate.feature == "ADM2"
+            or candidate.population * _NEIGHBOUR_POPULATION_RATIO >= max(rivals)
+        )
+        neighbours = (neighbourhood or Counter())[candidate.admin1_code or ""] if local else 0
+        maybe_near = (
+            local
+            and candidate.admin1_code in possible_neighbourhood
+            and candidate.feature not in _MAJOR_FEATURES  # a region holds a namesake of most
+        )
+        score = _score(candidate, focus, total, neighbours, maybe_near)
+        evidence = neighbours > 0
         for container in toponym.containers:
             outer = readings.get(normalize_toponym(container)) or lookup(container)
             if any(_contains(o, candidate) for o in outer):
@@ -323,6 +406,8 @@ def _resolve(
     best_score, evidence, best = scored[0]
     if toponym.is_facility and best.feature == "PPL" and best.population < 100_000:
         return None  # a building or site, not a town that happens to share its name
+    if toponym.needs_support and not evidence:
+        return None  # "in Greer" tagged as a person: a town only among its neighbours
     if (
         best.feature == "PPL"
         and best.population < _SMALL_TOWN
@@ -338,23 +423,88 @@ def _resolve(
     return best, round(min(confidence, 0.95), 2)
 
 
+def _neighbourhood(first_choices: dict[str, Candidate], key: str) -> Counter[str]:
+    """Admin-1 codes of the places the article's other toponyms first resolved to (the region a
+    place lies in, or the region itself), with how many lie there. Countries and wider areas say
+    nothing this local."""
+    return Counter(
+        candidate.admin1_code
+        for other, candidate in first_choices.items()
+        if other != key and candidate.admin1_code and candidate.feature != "PCLI"
+    )
+
+
+def _mention_everywhere(analysis: Analysis, places: list[list[Mention]]) -> None:
+    """Add to each place the other occurrences of its names that no entity covers (one sense per
+    discourse): the tagger finds "Lombard" once and misses it in "an early Lombard settler".
+
+    Each list of mentions is extended in place. Only names of four letters or more are spread,
+    and never into another entity's span ("Jordan" the person stays a person).
+    """
+    text = analysis.document.text
+    taken = [(m.start, m.end) for entity in analysis.entities for m in entity.mentions]
+    taken += [(m.start, m.end) for mentions in places for m in mentions]
+    for mentions in places:
+        for name in sorted({m.text for m in mentions if sum(c.isalpha() for c in m.text) >= 4}):
+            for match in re.finditer(rf"(?<![\w.-]){re.escape(name)}(?![\w-])", text):
+                start, end = match.span()
+                if not any(a < end and start < b for a, b in taken):
+                    mentions.append(Mention(start=start, end=end, text=name))
+                    taken.append((start, end))
+
+
 def resolve_places(analysis: Analysis) -> tuple[Place, ...]:
-    """The document's places, one per gazetteer entry, ids in order of first mention."""
+    """The document's places, one per gazetteer entry, ids in order of first mention.
+
+    Each toponym is first resolved on its own evidence; then again with the regions of the other
+    toponyms' first readings as context, so "Paris" beside "Urbana" and "Illinois" is the town in
+    Illinois, and "Dublin" beside "Columbus" the suburb in Ohio.
+    """
     toponyms = _collect(analysis)
-    readings = {key: lookup(t.query) for key, t in toponyms.items()}
+    readings = {key: lookup(t.query) for key, t in toponyms.items() if t.query}
+    readings = {key: found for key, found in readings.items() if found}
     focus = _country_focus(analysis.entities, readings)
+    possible = {
+        key: frozenset(
+            c.admin1_code
+            for other, candidates in readings.items()
+            if other != key
+            for c in candidates
+            if c.admin1_code and c.feature != "PCLI"
+        )
+        for key in readings
+    }
+
+    results: dict[str, tuple[Candidate, float] | None] = {
+        key: _resolve(toponyms[key], found, readings, focus) for key, found in readings.items()
+    }
+    for _ in range(_CONTEXT_PASSES):
+        choices = {key: result[0] for key, result in results.items() if result is not None}
+        results = {
+            key: _resolve(
+                toponyms[key],
+                found,
+                readings,
+                focus,
+                neighbourhood=_neighbourhood(choices, key),
+                possible_neighbourhood=possible[key],
+            )
+            for key, found in readings.items()
+        }
 
     chosen: dict[tuple[int | None, str, str], tuple[Candidate, float, list[Mention]]] = {}
-    for key, toponym in toponyms.items():
-        if not readings[key]:
-            continue
-        result = _resolve(toponym, readings[key], readings, focus)
+    for key, result in results.items():
         if result is None:
             continue
         candidate, confidence = result
         _, previous, mentions = chosen.get(candidate.key, (candidate, 0.0, []))
-        chosen[candidate.key] = (candidate, max(previous, confidence), mentions + toponym.mentions)
+        chosen[candidate.key] = (
+            candidate,
+            max(previous, confidence),
+            mentions + toponyms[key].mentions,
+        )
 
+    _mention_everywhere(analysis, [mentions for _, _, mentions in chosen.values()])
     ordered = sorted(chosen.values(), key=lambda item: min(m.start for m in item[2]))
     return tuple(
         Place(

@@ -40,6 +40,15 @@ from newsledger.stages.event_parts.triggers import Candidate
 MATERIAL_TYPES = frozenset(
     {"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "PROTEST", "AID", "COOPERATE"}
 )
+# Interactions whose nominal trigger, lacking an actor of its own, takes the subject of the
+# verb governing it: the subject of "held talks" or "sent a plea" is a party to them.
+_PARTICIPANT_TYPES = frozenset(
+    {"CONSULT", "REQUEST", "AGREE", "AID", "SUPPORT", "COOPERATE", "SANCTION", "REJECT"}
+)
+# Verbs whose subject, using or sending a means "during" or "in" an attack, is its actor.
+_MEANS_VERBS = frozenset({"use", "fire", "launch", "deploy", "employ", "send"})
+# Interactions two parties do with each other, so coordinated subjects are actor and target.
+_RECIPROCAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 _TARGET_PREPS: dict[str, frozenset[str]] = {
     "ASSAULT": frozenset({"on", "against", "into", "at", "upon"}),
     "COERCE": frozenset({"on", "against"}),
@@ -50,7 +59,7 @@ _TARGET_PREPS: dict[str, frozenset[str]] = {
     "CONSULT": frozenset({"with"}),
     "COOPERATE": frozenset({"with"}),
     "AGREE": frozenset({"with"}),
-    "REQUEST": frozenset({"on", "upon"}),
+    "REQUEST": frozenset({"on", "upon", "to"}),
     "ACCUSE": frozenset({"against"}),
 }
 _LOCATIVE_PREPS = frozenset(
@@ -79,6 +88,10 @@ _SEATS = frozenset({"PPLC", "PPLG"})
 # Heads that look like parties but are not: "fighting on the Russian side", "on behalf of".
 _PATIENT_POSSESSOR_NOUNS = frozenset(
     {"recruitment", "arrest", "detention", "deportation", "expulsion", "release", "mobilization"}
+)
+_QUANTITY_HEADS = frozenset({"hundred", "thousand", "dozen", "million", "score", "ten"})
+_PLACE_NOUNS = frozenset(
+    {"city", "town", "village", "region", "province", "district", "port", "island", "oblast"}
 )
 _NOT_PARTIES = frozenset({"side", "behalf", "part", "ground", "front", "term", "basis"})
 _PLACE_PATH_DEPS = frozenset({"compound", "appos", "nmod", "conj", "npadvmod"})
@@ -120,6 +133,22 @@ def find_actor(analysis: Analysis, candidate: Candidate) -> Party | None:
 
 
 def actor_token(candidate: Candidate) -> Any | None:
+    token = _actor_token(candidate)
+    return _past_dateline(token) if token is not None else None
+
+
+def _past_dateline(token: Any) -> Any:
+    """ "HANOI, Vietnam (AP) — U.S. Defense Secretary Mark Esper on Wednesday accused ...": the
+    parser makes the dateline's city the subject and the real subject its apposition."""
+    doc = token.doc
+    line_start = token.i == token.sent.start or "\n" in doc[token.i - 1].text_with_ws
+    if not (token.text.isupper() and len(token.text) > 2 and line_start):
+        return token
+    named = [c for c in token.subtree if c.dep_ == "appos" and c.ent_type_ in {"PERSON", "ORG"}]
+    return named[-1] if named else token
+
+
+def _actor_token(candidate: Candidate) -> Any | None:
     anchor = candidate.anchor
     if candidate.kind in {"accusation", "characterization"}:
         return subject_of(anchor)
@@ -132,7 +161,18 @@ def actor_token(candidate: Candidate) -> Any | None:
             return found[0] if found else None
         if is_passive(anchor):
             agent = agent_of(anchor)
-            return _nominal_actor(agent) if agent is not None else None
+            if agent is not None:
+                return _nominal_actor(agent)
+            # "killed in Russian attacks": the merged event noun names the actor.
+            for member in candidate.members:
+                own = own_actor_token(member)
+                if own is not None:
+                    return own
+            if candidate.type == "MOBILIZE":
+                # "1,000 Russian troops have been sent": troops are sent by their own side.
+                found = children(anchor, "nsubjpass")
+                return found[0] if found else None
+            return None
         return subject_of(anchor)
     if candidate.light is not None:
         light = candidate.light
@@ -144,6 +184,43 @@ def actor_token(candidate: Candidate) -> Any | None:
         own = own_actor_token(token)
         if own is not None:
             return own
+    if candidate.type == "REQUEST":
+        # "at the request of Russia", "pressure from Trump": whose request it is.
+        for _prep, obj in prep_objects(anchor, {"of", "from"}):
+            return obj
+    if candidate.type in _PARTICIPANT_TYPES:
+        return _governing_subject(anchor)
+    if (
+        candidate.type in MATERIAL_TYPES
+        and anchor.dep_ == "pobj"
+        and anchor.head.lower_
+        in {
+            "during",
+            "in",
+        }
+    ):
+        # "Russia used the Oreshnik during a mass drone attack": the user of the means acts.
+        verb = anchor.head.head
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in _MEANS_VERBS:
+            return subject_of(verb)
+    return None
+
+
+def _governing_subject(noun: Any) -> Any | None:
+    """The subject of the verb a nominal trigger hangs off as object or adjunct: "separatists
+    sent a plea to Moscow", "during a meeting with Putin, Gerasimov said". Used only for
+    interactions the subject takes part in (``_PARTICIPANT_TYPES``): the subject of "said after
+    the strike" is rarely the striker."""
+    current = noun
+    for _ in range(3):
+        if current.dep_ not in {"dobj", "pobj", "prep", "attr"} or current.head.i == current.i:
+            return None
+        current = current.head
+        if current.pos_ in {"VERB", "AUX"}:
+            if is_passive(current):
+                agent = agent_of(current)
+                return _nominal_actor(agent) if agent is not None else None
+            return subject_of(current)
     return None
 
 
@@ -221,11 +298,25 @@ def target_tokens(candidate: Candidate) -> list[Any]:
             tokens.extend(_dative_objects(anchor))
         tokens.extend(obj for _prep, obj in prep_objects(anchor, preps))
     else:
-        for holder in (anchor, candidate.light):
+        if candidate.type in {"ASSAULT", "COERCE"}:
+            # "an invasion of Ukraine", "the killing of Haniyeh": the one it is done to.
+            tokens.extend(obj for _prep, obj in prep_objects(anchor, {"of"}))
+        # "sent a plea to Moscow": the verb carrying the noun holds its target too.
+        carrier = anchor.head if anchor.dep_ == "dobj" and anchor.head.pos_ == "VERB" else None
+        for holder in (anchor, candidate.light, carrier):
             if holder is not None:
                 tokens.extend(obj for _prep, obj in prep_objects(holder, preps))
     for member in candidate.members:
         tokens.extend(obj for _prep, obj in prep_objects(member, preps))
+    if candidate.type in {"THREATEN", "REQUEST"}:
+        # "vowed to kill Sinwar": the one threatened is the object of what is threatened.
+        for content in children(candidate.verb, "xcomp"):
+            tokens.extend(children(content, "dobj"))
+    if candidate.type in _RECIPROCAL_TYPES:
+        # "Trump and Putin had a phone call": each coordinated subject is the other's party.
+        actor = actor_token(candidate)
+        if actor is not None:
+            tokens.extend(children(actor, "conj"))
     return tokens
 
 
@@ -244,7 +335,13 @@ def code_party(
     referent = resolve(token, avoid=avoid)
     if referent.pos_ == "PRON":
         return None
-    for candidate in (referent, *_appositions(referent)):
+    referent = _counted(referent)
+    # A person is never a place, whatever their apposition ("HANOI, Vietnam (AP) — ... Esper").
+    others = () if referent.ent_type_ == "PERSON" else tuple(_appositions(referent))
+    if referent.pos_ == "NOUN" and referent.lemma_.lower() in _PLACE_NOUNS:
+        # "the city of Bila Tserkva", "the region of Kursk": the place is the named one.
+        others = (*others, *(obj for _prep, obj in prep_objects(referent, {"of"})))
+    for candidate in (referent, *others):
         place = place_at(analysis, candidate)
         if place is not None:
             start, end = phrase_bounds(candidate)
@@ -265,6 +362,14 @@ def code_party(
         owner_party = code_party(analysis, owner, avoid=avoid)
         if owner_party is not None:
             ref = replace(ref, country=owner_party.ref.country)
+    if ref.country is None and ref.sector is not None and referent.pos_ in {"NOUN", "PROPN"}:
+        # "top diplomats from EU states", "President of the European Commission": the
+        # country of whom they are from or of.
+        for _prep, origin in prep_objects(referent, {"from", "of"}):
+            origin_party = code_party(analysis, origin, avoid=avoid)
+            if origin_party is not None and origin_party.ref.country is not None:
+                ref = replace(ref, country=origin_party.ref.country)
+                break
     if ref.country is None and ref.sector is None and ref.entity is None:
         return None
     if referent.pos_ == "ADJ" and ref.country is not None and ref.entity is None:
@@ -273,6 +378,14 @@ def code_party(
         if found is not None:
             ref = ActorRef(name=found.name, country=ref.country, sector=ref.sector)
     return Party(ref, start, end)
+
+
+def _counted(token: Any) -> Any:
+    """ "Hundreds of demonstrators", "thousands of troops": the party is what is counted."""
+    if token.lemma_.lower() in _QUANTITY_HEADS or token.like_num:
+        for _prep, obj in prep_objects(token, {"of"}):
+            return obj
+    return token
 
 
 def _appositions(token: Any) -> list[Any]:
@@ -332,15 +445,17 @@ def find_place(
         roots.extend(_governing_verbs(candidate.anchor))
     queue: deque[tuple[Any, int]] = deque((root, 0) for root in roots)
     seen: set[int] = set()
+    found: list[tuple[int, Place]] = []
     while queue:
         token, depth = queue.popleft()
-        if token.i in seen or depth > 6:
+        if token.i in seen or depth > 6 or (found and depth > found[0][0] + 1):
             continue
         seen.add(token.i)
         if depth > 0:
             place = place_at(analysis, token)
             if place is not None and not any(a <= token.idx < b for a, b in excluded):
-                return place
+                found.append((depth, place))
+                continue
         for child in token.children:
             if child.dep_ in {"prep", "agent"}:
                 if child.lower_ in preps or (child.lower_ == "of" and token.pos_ == "NOUN"):
@@ -352,18 +467,37 @@ def find_place(
                 queue.extend((a, depth + 1) for a in _appositions(antecedent(child)))
             elif child.dep_ in _PLACE_PATH_DEPS and depth > 0:
                 queue.append((child, depth + 1))
-    return None
+    if not found:
+        return None
+    # "struck the city of Bila Tserkva in the Kyiv region": of the places told within one step
+    # of the nearest, the most specific is where it happened.
+    return min(found, key=lambda item: (_specificity(item[1]), item[0]))[1]
+
+
+def _specificity(place: Place) -> int:
+    """0 for a populated place, then districts, first-order divisions, countries, the rest."""
+    feature = place.feature
+    if feature.startswith("PPL"):
+        return 0
+    if feature.startswith("ADM") and feature not in {"ADM1", "ADM1H"}:
+        return 1
+    if feature.startswith("ADM1"):
+        return 2
+    if feature.startswith("PCL"):
+        return 3
+    return 4
 
 
 def _governing_verbs(noun: Any) -> list[Any]:
-    """The verb a nominal trigger is the subject of, through "of" quantities: "dozens of drone
-    attacks happening daily in Belgorod" → happening."""
+    """The verb a nominal trigger is the subject or object of, through "of" quantities:
+    "dozens of drone attacks happening daily in Belgorod" → happening; "joined protests in
+    Kharkiv", "held talks in Doha" → joined, held."""
     current = noun
     for _ in range(4):
         if current.dep_ == "pobj" and current.head.lower_ == "of":
             current = current.head.head
             continue
-        if current.dep_ in {"nsubj", "nsubjpass"}:
+        if current.dep_ in {"nsubj", "nsubjpass", "dobj"} and current.head.pos_ == "VERB":
             return [current.head]
         break
     return []

@@ -25,8 +25,12 @@ _PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "dative"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 # Relations along which a trigger governed by another trigger of the same type joins it.
 _JOINING_DEPS = frozenset(
-    {"dobj", "pobj", "prep", "agent", "advcl", "xcomp", "nsubj", "nsubjpass", "compound", "acl"}
+    {"dobj", "pobj", "prep", "pcomp", "agent", "advcl", "xcomp", "nsubj", "nsubjpass"}
+    | {"compound", "acl"}
 )
+# Types whose infinitival complement is only their content: "vowed to strike back" is a threat,
+# "urged Russia to withdraw" a request; neither strike nor withdrawal has happened.
+_CONTENT_TAKING_TYPES = frozenset({"THREATEN", "REQUEST"})
 
 
 @dataclass
@@ -59,20 +63,30 @@ def find_candidates(sentence: Any, lexicon: TriggerLexicon) -> list[Candidate]:
         candidate = _candidate(token, lexicon)
         if candidate is not None:
             found.append(candidate)
-    return _merge(found)
+    return _merge(found, lexicon)
 
 
 def _candidate(token: Any, lexicon: TriggerLexicon) -> Candidate | None:
     if token.pos_ == "VERB":
         entry = verb_entry(token, lexicon)
+        if entry is not None and entry.type == "ASSAULT" and _accidental(token, lexicon):
+            return None
+        if entry is not None and any(
+            child.dep_ == "advmod" and child.lower_ in lexicon.habitual_modifiers
+            for child in token.children
+        ):
+            return None  # "strikes that routinely kill civilians": a habit, not one event
         if entry is not None:
             candidate = Candidate(token, entry.type, entry.mode, "verb", entry, entry.ground)
             _refine_mode(candidate, lexicon)
             return candidate
         return _accusation(token, lexicon) or _characterization(token, lexicon)
     if token.pos_ in {"NOUN", "PROPN"}:
-        entry = lexicon.nouns.get(token.lemma_.lower()) or lexicon.nouns.get(token.lower_)
-        if entry is None:
+        entries = lexicon.nouns.get(token.lemma_.lower()) or lexicon.nouns.get(token.lower_, ())
+        # Entries with modifier conditions first: a "phone call" before any other call.
+        ordered = sorted(entries, key=lambda e: not e.objects)
+        entry = next((e for e in ordered if _noun_conditions_hold(token, e)), None)
+        if entry is None or _aggregate(token, lexicon):
             return None
         candidate = Candidate(token, entry.type, entry.mode, "noun", entry, entry.ground)
         head = token.head
@@ -83,6 +97,12 @@ def _candidate(token: Any, lexicon: TriggerLexicon) -> Candidate | None:
         ):
             candidate.light = head.head
         _refine_mode(candidate, lexicon)
+        if candidate.type == "MOBILIZE" and any(
+            child.dep_ in _MODIFIER_DEPS and child.lower_ in lexicon.joint_markers
+            for child in token.children
+        ):
+            # "joint exercises": military cooperation (CAMEO 062), not a show of force.
+            candidate.type, candidate.mode = "COOPERATE", None
         if candidate.mode == "ceasefire" and _promised(candidate, lexicon):
             # A truce only offered or promised is an intent (CAMEO 0356), not a declared one.
             candidate.type, candidate.mode = "AGREE", None
@@ -107,10 +127,76 @@ def verb_entry(token: Any, lexicon: TriggerLexicon) -> TriggerEntry | None:
                 for obj in objects
             ):
                 continue
+        if entry.not_objects and any(
+            obj.lemma_.lower() in entry.not_objects or obj.lower_ in entry.not_objects
+            for obj in children(token, "dobj", "nsubjpass")
+        ):
+            # "shot down 33 drones" is an interception, "dismissed the claim" a denial.
+            continue
+        if entry.subjects and not any(
+            subject.lemma_.lower() in entry.subjects or subject.lower_ in entry.subjects
+            for subject in children(token, "nsubj")
+        ):
+            continue
         if entry.needs_xcomp and not children(token, "xcomp"):
             continue
         return entry
     return None
+
+
+def _accidental(verb: Any, lexicon: TriggerLexicon) -> bool:
+    """ "Two soldiers were killed in a helicopter crash": an accident, not an assault."""
+    return any(
+        obj.lemma_.lower() in lexicon.accident_nouns
+        for _prep in children(verb, "prep")
+        if _prep.lower_ in {"in", "by"}
+        for obj in children(_prep, "pobj")
+    ) or any(
+        obj.lemma_.lower() in lexicon.accident_nouns
+        for agent in children(verb, "agent")
+        for obj in children(agent, "pobj")
+    )
+
+
+def _aggregate(noun: Any, lexicon: TriggerLexicon) -> bool:
+    """A plural event noun that counts or characterises many events is not one event:
+    "near-daily strikes", "the number of drone attacks", "a surge of attacks"."""
+    if noun.tag_ not in {"NNS", "NNPS"}:
+        return False
+    # "near-daily missile and drone attacks": the frequency word may hang off a compound.
+    if any(
+        word.lower_ in lexicon.habitual_modifiers
+        for child in noun.lefts
+        if child.dep_ in _MODIFIER_DEPS
+        for word in child.subtree
+    ):
+        return True
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of":
+        return bool(head.head.lemma_.lower() in lexicon.aggregate_heads)
+    return False
+
+
+def _noun_conditions_hold(token: Any, entry: TriggerEntry) -> bool:
+    """A nominal trigger's conditions: its preposition ("a call for talks", not "a phone
+    call") and, for nouns, ``objects`` as the modifiers it needs ("joint exercises")."""
+    if entry.particle and not any(
+        child.dep_ == "prep"
+        and child.lower_ in entry.particle
+        # "a call on Monday" is dated, not addressed: "on" must govern a party
+        and not any(obj.ent_type_ in {"DATE", "TIME"} for obj in children(child, "pobj"))
+        for child in token.children
+    ):
+        return False
+    if entry.not_objects and any(
+        obj.lemma_.lower() in entry.not_objects
+        for prep in children(token, "prep")
+        for obj in children(prep, "pobj")
+    ):
+        return False  # "a request for comment" is a reporter's, not a party's
+    return not entry.objects or any(
+        child.dep_ in _MODIFIER_DEPS and child.lower_ in entry.objects for child in token.children
+    )
 
 
 def _refine_mode(candidate: Candidate, lexicon: TriggerLexicon) -> None:
@@ -158,7 +244,9 @@ def _accusation(token: Any, lexicon: TriggerLexicon) -> Candidate | None:
     for clause in children(token, "ccomp"):
         if clause.lemma_ not in lexicon.accusatory_complements:
             continue
-        if children(clause, "neg") or not children(clause, *SUBJECT_DEPS):
+        # The complement must name who did wrong: "Moscow violated" does, "all on board were
+        # killed" (a passive without its agent) does not, so the speaker accuses no one.
+        if children(clause, "neg") or not (children(clause, "nsubj") or children(clause, "agent")):
             continue
         return Candidate(token, "ACCUSE", "allege", "accusation", complement=clause)
     return None
@@ -177,7 +265,7 @@ def _characterization(token: Any, lexicon: TriggerLexicon) -> Candidate | None:
     return None
 
 
-def _merge(found: list[Candidate]) -> list[Candidate]:
+def _merge(found: list[Candidate], lexicon: TriggerLexicon) -> list[Candidate]:
     by_token = {c.anchor.i: c for c in found}
     dropped: set[int] = set()
     for candidate in found:
@@ -189,12 +277,22 @@ def _merge(found: list[Candidate]) -> list[Candidate]:
             continue
         governor = _governing_candidate(candidate.anchor, by_token, dropped)
         # "rejected Ukraine's accusation": the accusation is what is rejected, told before.
-        if (
-            governor is not None
-            and governor.type != candidate.type
-            and candidate.anchor.dep_ in {"dobj", "pobj"}
-        ):
+        anchor = candidate.anchor
+        is_topic = anchor.dep_ == "dobj" or (
+            anchor.dep_ == "pobj" and anchor.head.lower_ in lexicon.topic_preps
+        )
+        if governor is not None and governor.type != candidate.type and is_topic:
             dropped.add(candidate.anchor.i)
+    for candidate in found:
+        anchor = candidate.anchor
+        head = by_token.get(anchor.head.i)
+        if (
+            anchor.dep_ == "xcomp"
+            and head is not None
+            and head.type in _CONTENT_TAKING_TYPES
+            and head.type != candidate.type
+        ):
+            dropped.add(anchor.i)
     for candidate in sorted(found, key=lambda c: -_depth(c.anchor)):
         if candidate.anchor.i in dropped:
             continue
@@ -214,9 +312,12 @@ def _governing_candidate(
     a conjoined verb joins only when it shares its subject ("were killed and wounded")."""
     current = token
     for _ in range(3):
-        joins = current.dep_ in _JOINING_DEPS or (
-            current.dep_ == "conj" and not children(current, *SUBJECT_DEPS)
-        )
+        # A coordinated or adverbial clause with a subject of its own tells another event:
+        # "regained control ... eight months after Ukrainian forces launched an incursion".
+        own_subject = bool(children(current, *SUBJECT_DEPS))
+        joins = (
+            current.dep_ in _JOINING_DEPS and not (current.dep_ == "advcl" and own_subject)
+        ) or (current.dep_ == "conj" and not own_subject)
         if not joins or current.head.i == current.i:
             return None
         current = current.head
