@@ -234,7 +234,7 @@ def test_when_clause_shares_the_time_of_its_main_clause(nlp: Any) -> None:
 
 def test_unattributed_strike_is_the_other_sides_in_a_two_sided_war(nlp: Any) -> None:
     text = (
-        "Russia shelled Kharkiv on Monday. Ukraine struck Belgorod with drones. "
+        "Russia shelled Sumy on Monday. Ukraine struck Belgorod with drones. "
         "Three people were killed in Kharkiv."
     )
     killed = [e for e in _events(nlp, text) if "Three people" in e.text]
@@ -261,3 +261,28 @@ def test_undated_event_in_a_past_paragraph_is_historical(nlp: Any) -> None:
 def test_troops_sent_are_mobilized_by_their_own_side(nlp: Any) -> None:
     (event,) = _events(nlp, "At least 1,000 Russian troops have been sent into Kharkiv.")
     assert (event.type, event.actor.country) == ("MOBILIZE", "RUS")
+
+
+def test_unnamed_repeat_of_an_attack_is_listed_once(nlp: Any) -> None:
+    # The deaths in Kharkiv told after the shelling of Kharkiv are that shelling's toll.
+    text = "Russia shelled Kharkiv on Monday.\n\nThree people were killed in Kharkiv."
+    (event,) = _events(nlp, text)
+    assert (event.actor.country, event.fatalities, event.id) == ("RUS", 3, "v1")
+    # Another date is another strike.
+    dated = "Russia shelled Kharkiv on Monday. Three people were killed in Kharkiv in March."
+    times = {"on Monday": "2025-04-21", "in March": "2025-03"}
+    assert len([e for e in _timed(nlp, dated, times) if e.type == "ASSAULT"]) == 2
+    # Another place is another strike, and so is a mention naming its own actor.
+    assert len(_events(nlp, "Russia shelled Sumy.\n\nThree people were killed in Kharkiv.")) == 2
+    named = "Russia shelled Kharkiv. Russian drones struck Kharkiv, killing three."
+    assert len(_events(nlp, named)) == 2
+
+
+def test_undated_unattributed_attack_in_an_after_clause_only_dates_another(nlp: Any) -> None:
+    text = "The talks began days after a commander was assassinated in Kharkiv."
+    assert not [e for e in _events(nlp, text) if e.type == "ASSAULT"]
+    (told,) = _events(nlp, "A commander was assassinated in Kharkiv.")
+    assert told.type == "ASSAULT"
+    dated = "He was held there after he was shot down over Kharkiv in 1967."
+    (event,) = [e for e in _timed(nlp, dated, {"1967": "1967"}) if e.type == "ASSAULT"]
+    assert event.date == "1967"

@@ -126,7 +126,11 @@ class _ClaimFinder:
             for token in sentence:
                 if self._in_quote(token.idx):
                     continue
-                draft = self._from_cue(token) or self._from_according(token)
+                draft = (
+                    self._from_cue(token)
+                    or self._from_according(token)
+                    or self._from_reportedly(token)
+                )
                 if draft is not None:
                     drafts.append(draft)
                     drafts.extend(self._second_clauses(token))
@@ -247,7 +251,12 @@ class _ClaimFinder:
             return None  # "maintained pressure" reports nothing; "maintained that ..." does
         objects = [c for c in children if c.dep_ == "dobj" and c.tag_ not in _RELATIVE_TAGS]
         if objects:
-            return _span_of(_object_with_complement(verb, objects[0]))
+            content = _object_with_complement(verb, objects[0])
+            if objects[0].ent_type_ == "PERSON" and len(content) == len(list(objects[0].subtree)):
+                # "dismissing Syrsky", "rejected the envoy Smith": a person alone is removed or
+                # turned away, not a statement judged ("accused Smith of lying" has its "of").
+                return None
+            return _span_of(content)
         # "The claim was dismissed by the United States as Russian propaganda": in the passive,
         # the "as" phrase is what the speaker said of the subject.
         passive = any(c.dep_ == "nsubjpass" for c in children)
@@ -338,6 +347,24 @@ class _ClaimFinder:
             token, source, _span_of(body), "indirect", "assert", cue_text="according to"
         )
 
+    # --- "reportedly" ---------------------------------------------------------------------------
+
+    def _from_reportedly(self, token: Any) -> _Draft | None:
+        """ "The army reportedly shelled the port": the writer passes on what unnamed others
+        report, so the sentence is a claim of an unknown speaker (an assertion: the adverb
+        attributes, it does not judge)."""
+        if token.lower_ != "reportedly" or token.dep_ != "advmod":
+            return None
+        if any(v.lemma_.lower() in self.lexicon.verbs for v in [token.head, *token.head.ancestors]):
+            # "reportedly said that ..." or "officials said troops reportedly crossed": the
+            # reporting verb's own claim, with its named speaker, covers the sentence.
+            return None
+        start, end = self._paragraph(token.idx)
+        body = [t for t in token.sent if start <= t.idx < end and not t.is_punct]
+        if not body:
+            return None
+        return self._draft(token, None, _span_of(body), "indirect", "assert")
+
     # --- quotations ---------------------------------------------------------------------------
 
     def _from_quotes(self, indirect: list[_Draft]) -> list[_Draft]:
@@ -423,8 +450,14 @@ class _ClaimFinder:
             previous = self.doc[sentence_start - 1].sent
             if self.text[previous.end_char - 1 : previous.end_char] == ":":
                 sentence_start = previous.start
-        # A cue in another paragraph introduces another statement.
+        # A cue in another paragraph introduces another statement, except a paragraph ending in
+        # a colon ("Kyiv Post reported:") before a quote opening its own paragraph: the
+        # block-quote layout of news sites.
         paragraph_start, paragraph_end = self._paragraph(start)
+        lead_in = (-1, -1)
+        before = self.text[:paragraph_start].rstrip()
+        if before.endswith(":") and not self.text[paragraph_start:start].strip(" \t\"“'‘"):
+            lead_in = self._paragraph(len(before) - 1)
         candidates = [
             t
             for t in self.doc[sentence_start:sentence_end]
@@ -434,7 +467,7 @@ class _ClaimFinder:
             # "Maria, an elderly resident who asked to change her name, tells the BBC": a
             # relative clause describes the speaker, it does not introduce the quote.
             and t.dep_ != "relcl"
-            and paragraph_start <= t.idx < paragraph_end
+            and (paragraph_start <= t.idx < paragraph_end or lead_in[0] <= t.idx < lead_in[1])
         ]
         if not candidates:
             return None

@@ -48,7 +48,11 @@ _MIN_EMBEDDED_WORDS = 4
 # Concept overlap below which a pair is not embedded at all (the cost of the stage is the
 # encoding): a denial and a claim that share no concept are not on the same matter.
 _MIN_OVERLAP_TO_EMBED = 0.1
-_MAX_CANDIDATES = 6  # per denial, those sharing most concepts with it
+# Per denial, those sharing most concepts with it. 4 rather than 6 cut the stage's time by a
+# seventh (0.87 -> 0.75 s on the 39 benchmark articles) and changed no contradiction found on
+# our gold or the founding example; 3 is the edge (it lost one once "reportedly" sentences
+# became claims), see the sweep below.
+_MAX_CANDIDATES = 4
 _MIN_OWN_CONCEPTS = 3  # a claim with fewer concepts borrows its sentence's
 _SUPPORTING = frozenset({"assert", "accuse"})
 _CLAIM_NOUNS = frozenset(
@@ -421,3 +425,21 @@ class _UnionFind:
 # contradictions are few: the plateau, not its best cell, is the evidence. The three still missed
 # have a denial that the claims stage reads as an assertion ("We don't target journalists") or
 # does not find.
+#
+# Cost sweep (2026-11-25, second round), at w = 0.9, t = 0.45: word pieces x candidates per
+# denial, gold contradictions found (all cells keep the founding example's two matters clean):
+#
+#   pieces \ cap |  6     4     3     2
+#   32           |  4/7   4/7   4/7   -
+#   28           |  -     -     4/7   -
+#   24           |  5/7   5/7   5/7   4/7
+#   20           |  -     -     3/7   -
+#
+# Kept 32 pieces (24 finds one more, but 20 and 28 do not: a spike, not a plateau). With the
+# claims stage's "reportedly" sentences (more assertions compete for the slots), 32 pieces find
+# 4/7 at caps 6, 5 and 4 but 3/7 at cap 3: kept 4, one above the edge. Raising
+# _MIN_OVERLAP_TO_EMBED to 0.15 or 0.2 loses one at cap 4.
+#
+# With the 8-bit quantized encoder (stages/similarity.py; cosines move by up to 0.08), 32 pieces,
+# cap 4, w = 0.9: t 0.40 R5/7 P5/7, t 0.45 R4/7 P4/5 (unchanged), t 0.50 R4/7 P4/4; cap 6 at
+# t 0.45 also R4/7 P4/5; the founding example's two matters stay clean.

@@ -10,9 +10,10 @@ with ``date_source = "published"``). Type, mode, CAMEO root and ACLED category c
 with a place or casualties ("five civilians were killed in Kharkiv"), with the actor "unknown",
 or a protest with a place (its protesters); other actorless triggers are too vague to be events.
 Article-level passes (``event_parts.article``) then list an occurrence told by two triggers of
-one sentence once, aim "condemned the attack" at that attack's actor, and give an unattributed
-strike in a two-sided war to the other side. Source-list lines ("Title" — Outlet, date) are not
-narration and are skipped.
+one sentence once, aim "condemned the attack" at that attack's actor, list an assault told again
+without its actor once, and give an unattributed strike in a two-sided war to the other side.
+Source-list lines ("Title" — Outlet, date) are not narration and are skipped, and so is an
+unattributed, undated attack that only dates another event ("days after X was killed").
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from newsledger.stages.event_parts.article import (
     UNKNOWN_ACTOR,
     article_country,
     attributed_by_context,
+    drop_repeated_mentions,
     merge_duplicates,
     topic_target,
 )
@@ -54,6 +56,8 @@ _CITATION = re.compile(r'^\s*["“][^"”]+["”]\s*[—–-]\s*\S')
 # courts. One of them named without a country ("riot police", "demonstrators") is of the
 # event's country, or of the article's setting.
 _LOCAL_SECTORS = frozenset({"COP", "CVL", "OPP", "JUD", "LEG", "PTY"})
+# Subordinators of a clause that only dates another event by this one.
+_TIME_REFERENCE_MARKS = frozenset({"after", "before", "since"})
 
 
 class EventsStage:
@@ -88,7 +92,9 @@ def extract_events(analysis: Analysis) -> tuple[Event, ...]:
                 built.append(topic_target(event, candidate, [*events, *built], lexicon))
         for event in merge_duplicates(built):
             events.append(replace(event, id=f"v{len(events) + 1}"))
-    return tuple(attributed_by_context(analysis, events))
+    events = drop_repeated_mentions(events)
+    events = attributed_by_context(analysis, events)
+    return tuple(replace(event, id=f"v{number}") for number, event in enumerate(events, start=1))
 
 
 def build_event(
@@ -138,6 +144,8 @@ def build_event(
     target_ref = _target_ref(candidate, target, sentence, place_country)
     clause = clause_verb(candidate)
     date, date_source = event_date(analysis, candidate, clause)
+    if actor_ref is None and date_source != "text" and _time_reference(clause):
+        return None
     event_type: PloverType = candidate.type  # type: ignore[assignment]
     start, end = _event_span(analysis.document.text, sentence, candidate.anchor.idx)
     positions = [t.i for t in candidate.tokens()]
@@ -169,6 +177,18 @@ def build_event(
         end=end,
         trigger=_trigger_mention(analysis.document.text, candidate, start, end),
     )
+
+
+def _time_reference(clause: Any) -> bool:
+    """ "The talks began days after a commander was assassinated": an unattributed, undated
+    attack told in an after/before/since clause only dates another event; the attack itself is
+    told where the story is about it. One with a date of its own ("held there after he was shot
+    down in 1967") is told for itself."""
+    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+    if clause.dep_ == "advcl" and marks & _TIME_REFERENCE_MARKS:
+        return True
+    head = clause.head
+    return bool(clause.dep_ == "pcomp" and head.lower_ in _TIME_REFERENCE_MARKS)
 
 
 def _aux(

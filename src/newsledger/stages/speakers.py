@@ -263,7 +263,40 @@ class SpeakerResolver:
                 and all(w[:1].isupper() for w in other_words)
             ):
                 best, best_length = other, len(other_words)
+        if best is entity and best_length == 1:
+            given = self._given_names(entity)
+            if given:
+                best = replace(entity, name=f"{given} {words[0]}")
         return best
+
+    def _given_names(self, entity: Entity) -> str | None:
+        """The given names the entity recognizer left out of a surname-only person ("Oleksandr"
+        of "according to Oleksandr Prokudin" tagged "Prokudin"): the capitalized proper nouns
+        written just before a mention and compounded into it. Their own entity tag is ignored:
+        the small model reads unfamiliar given names as places ("Oleksandr" GPE)."""
+        for mention in entity.mentions:
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None or len(span) != 1:
+                continue
+            head = span[0]
+            given: list[str] = []
+            position = head.i - 1
+            while position >= 0:
+                token = self.doc[position]
+                if not (
+                    token.dep_ == "compound"
+                    and token.head.i == head.i
+                    and token.pos_ == "PROPN"
+                    and token.text[:1].isupper()
+                    and token.text.isalpha()
+                    and not _is_person_title(token.lemma_.lower())
+                ):
+                    break
+                given.insert(0, token.text)
+                position -= 1
+            if given:
+                return " ".join(given)
+        return None
 
     def _entity_at(self, start: int, end: int) -> Entity | None:
         for entity in self.analysis.entities:
@@ -544,7 +577,8 @@ def _name_after_institution(phrase: list[Any]) -> str | None:
 
 
 def _without_titles(name: str) -> str:
-    words = name.split()
+    # An editor's insertion ("the minister [Mykhailo Fedorov]") leaves its bracket on the name.
+    words = name.strip(" []()").split()
     while len(words) > 1 and words[0].lower().rstrip(".") in _TITLES:
         words = words[1:]
     return " ".join(words)

@@ -1,6 +1,7 @@
 """Article-level passes over the events of one article: the same occurrence listed once, an
 accusation aimed at the actor of the event it condemns, an unattributed strike given to the other
-side of a two-sided war, and the country an article is set in.
+side of a two-sided war, an assault told again without its actor listed once, and the country an
+article is set in.
 
 The events stage builds events sentence by sentence (``stages/events.py``); these passes look at
 the events already built, so they need no parse beyond the candidate at hand.
@@ -82,6 +83,40 @@ def merge_duplicates(events: list[Event]) -> list[Event]:
         elif _fullness(event) > _fullness(twin):
             kept[kept.index(twin)] = event
     return kept
+
+
+def drop_repeated_mentions(events: list[Event]) -> list[Event]:
+    """An assault told again without its actor ("Russia struck Kharkiv. ... In Kharkiv, a
+    five-story building was hit and three people were killed.") is the story's occurrence
+    already listed, not a new one, when nothing tells them apart (type, aux, place, text date
+    and target agree or are open): news tells a strike once and its details paragraphs later.
+    It is listed once: the fuller mention, with the casualty counts the other gives. A mention
+    naming its actor is left alone, since "Ukraine's forces have been operating in Belgorod"
+    after "Ukraine launched an incursion" may tell a part worth its own event."""
+    kept: list[Event] = []
+    for event in events:
+        unnamed = event.type == "ASSAULT" and event.actor == UNKNOWN_ACTOR
+        twin = _repeated(event, kept) if unnamed else None
+        if twin is None:
+            kept.append(event)
+            continue
+        fuller, other = (event, twin) if _fullness(event) > _fullness(twin) else (twin, event)
+        if fuller.fatalities is None and other.fatalities is not None:
+            fuller = replace(
+                fuller,
+                fatalities=other.fatalities,
+                injured=other.injured,
+                casualties_approx=other.casualties_approx,
+            )
+        kept[kept.index(twin)] = fuller
+    return kept
+
+
+def _repeated(event: Event, earlier: list[Event]) -> Event | None:
+    return next(
+        (e for e in reversed(earlier) if e.start != event.start and _same_occurrence(e, event)),
+        None,
+    )
 
 
 def _same_occurrence(a: Event, b: Event) -> bool:
