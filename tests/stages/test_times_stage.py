@@ -34,7 +34,7 @@ def run_stage(text: str, published: str | None = "2025-04-22") -> tuple[TimeExpr
 def test_declares_the_stage_protocol() -> None:
     stage = TimesStage()
     assert isinstance(stage, Stage)
-    assert stage.name == "times" and stage.version == "1"
+    assert stage.name == "times" and stage.version == "2"
     assert stage.requires == frozenset({"document", "parse"})
     assert stage.produces == frozenset({"times"})
     assert stage.languages == frozenset({"en"})

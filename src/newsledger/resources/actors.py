@@ -15,15 +15,15 @@ caller's dictionary changes how actors are coded, never what the entities are.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Protocol
+
+from newsledger.resources.data_files import read_data_json
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,9 +60,8 @@ def normalize_name(text: str) -> str:
     return text.casefold()
 
 
-def _load_json(name: str) -> Any:
-    with resources.files("newsledger.resources").joinpath("data", name).open(encoding="utf-8") as f:
-        return json.load(f)
+def _read_lexicon(name: str) -> Any:
+    return read_data_json(name, "actor lexicon")
 
 
 @lru_cache(maxsize=1)
@@ -76,7 +75,7 @@ def known_actors() -> tuple[KnownActor, ...]:
             role=row["role"],
             aliases=tuple(row["aliases"]),
         )
-        for row in _load_json("actors.json")["actors"]
+        for row in _read_lexicon("actors.json")["actors"]
     )
 
 
@@ -129,7 +128,7 @@ def actor_patterns() -> list[dict[str, Any]]:
 @lru_cache(maxsize=1)
 def _sector_words() -> dict[str, str]:
     words: dict[str, str] = {}
-    for sector, entries in _load_json("sectors.json").items():
+    for sector, entries in _read_lexicon("sectors.json").items():
         if sector.startswith("_"):
             continue
         for entry in entries:

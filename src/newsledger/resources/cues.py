@@ -8,11 +8,11 @@ the other side "wrong" is a denial, whatever verb introduced it.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from newsledger.resources.data_files import read_data_json
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,9 +29,7 @@ class CueLexicon:
 
 @lru_cache(maxsize=1)
 def cue_lexicon() -> CueLexicon:
-    path = resources.files("newsledger.resources").joinpath("data", "reporting_cues.json")
-    with path.open(encoding="utf-8") as f:
-        data = json.load(f)
+    data = read_data_json("reporting_cues.json", "reporting-cue lexicon")
     return CueLexicon(
         verbs=dict(data["verbs"]),
         nouns=dict(data["nouns"]),

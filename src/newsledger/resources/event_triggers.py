@@ -13,13 +13,11 @@ number of attacks").
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-from newsledger.errors import ResourceError
+from newsledger.resources.data_files import read_data_json
 
 _DATA_FILE = "event_triggers.json"
 
@@ -87,12 +85,7 @@ def _words(raw: dict[str, Any], key: str) -> dict[str, str]:
 @lru_cache(maxsize=1)
 def trigger_lexicon() -> TriggerLexicon:
     """The lexicon, read once per process."""
-    try:
-        path = resources.files("newsledger.resources").joinpath("data", _DATA_FILE)
-        with path.open(encoding="utf-8") as handle:
-            raw: dict[str, Any] = json.load(handle)
-    except (OSError, ValueError) as exc:
-        raise ResourceError(f"cannot read the event trigger lexicon {_DATA_FILE}: {exc}") from exc
+    raw: dict[str, Any] = read_data_json(_DATA_FILE, "event trigger lexicon")
     verbs: dict[str, list[TriggerEntry]] = {}
     for row in raw["verbs"]:
         verbs.setdefault(row["lemma"], []).append(_entry(row))

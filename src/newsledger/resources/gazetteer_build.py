@@ -20,7 +20,6 @@ conventional point and the area centroid of its largest landmass.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 import statistics
@@ -28,10 +27,10 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any
 
 from newsledger.errors import ResourceError
+from newsledger.resources.data_files import read_data_json
 
 # Name kinds in the index: a place's own name, one of its alternate names, or a "stem" that names
 # it only when followed by a region word ("Kursk" in "Kursk region"; the bare word is the city).
@@ -106,11 +105,7 @@ class BuiltGazetteer:
 
 def load_aliases() -> dict[str, Any]:
     """Our own additions: ``data/gazetteer_aliases.json``."""
-    path = resources.files("newsledger.resources").joinpath("data", "gazetteer_aliases.json")
-    try:
-        data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise ResourceError(f"cannot read the gazetteer alias table {path}: {exc}") from exc
+    data: dict[str, Any] = read_data_json("gazetteer_aliases.json", "gazetteer alias table")
     return data
 
 

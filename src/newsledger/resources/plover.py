@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from newsledger.errors import ResourceError
+from newsledger.resources.data_files import read_data_json
 
 _DATA_FILE = "plover.json"
 
@@ -49,12 +49,7 @@ class _Table:
 
 @lru_cache(maxsize=1)
 def _table() -> _Table:
-    try:
-        path = resources.files("newsledger.resources").joinpath("data", _DATA_FILE)
-        with path.open(encoding="utf-8") as handle:
-            raw: dict[str, Any] = json.load(handle)
-    except (OSError, ValueError) as exc:
-        raise ResourceError(f"cannot read the PLOVER table {_DATA_FILE}: {exc}") from exc
+    raw: dict[str, Any] = read_data_json(_DATA_FILE, "PLOVER table")
     types = {
         name: PloverType(
             name=name,

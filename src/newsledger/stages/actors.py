@@ -39,7 +39,7 @@ class ActorsStage:
     """Give every entity its country and sector; mark places used as actors."""
 
     name: ClassVar[str] = "actors"
-    version: ClassVar[str] = "1"
+    version: ClassVar[str] = "2"
     requires: ClassVar[frozenset[str]] = frozenset({"parse", "entities", "places"})
     produces: ClassVar[frozenset[str]] = frozenset({"actors"})
     languages: ClassVar[frozenset[str] | None] = frozenset({"en"})

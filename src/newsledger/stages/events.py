@@ -64,7 +64,7 @@ class EventsStage:
     """List the article's events in PLOVER terms."""
 
     name: ClassVar[str] = "events"
-    version: ClassVar[str] = "1"
+    version: ClassVar[str] = "2"
     requires: ClassVar[frozenset[str]] = frozenset(
         {"parse", "entities", "actors", "places", "times", "claims"}
     )

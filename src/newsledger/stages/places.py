@@ -527,7 +527,7 @@ class PlacesStage:
     """Geocode the document's toponyms against the offline gazetteer."""
 
     name: ClassVar[str] = "places"
-    version: ClassVar[str] = "2"
+    version: ClassVar[str] = "3"
     requires: ClassVar[frozenset[str]] = frozenset({"document", "parse", "entities"})
     produces: ClassVar[frozenset[str]] = frozenset({"places"})
     languages: ClassVar[frozenset[str] | None] = frozenset({"en"})

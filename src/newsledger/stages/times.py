@@ -24,7 +24,7 @@ class TimesStage:
     """Find and normalize dates, times, durations and sets (TIMEX3 values)."""
 
     name: ClassVar[str] = "times"
-    version: ClassVar[str] = "1"
+    version: ClassVar[str] = "2"
     requires: ClassVar[frozenset[str]] = frozenset({"document", "parse"})
     produces: ClassVar[frozenset[str]] = frozenset({"times"})
     languages: ClassVar[frozenset[str] | None] = frozenset({"en"})
