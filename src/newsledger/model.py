@@ -107,6 +107,10 @@ class Place:
     geonameid: int | None = None
     country: str | None = None  # ISO 3166-1 alpha-2 (GeoNames convention)
     admin1: str | None = None
+    # A country's demonyms and national adjectives in the text ("Turkish", "Ukrainians"), kept
+    # apart from ``mentions``: they say whose people or things are meant, never where something
+    # happened, so no event is placed by one. Geoparsing gold sets count them as toponyms.
+    demonyms: tuple[Mention, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

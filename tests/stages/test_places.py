@@ -29,7 +29,7 @@ def by_mention(analysis: Analysis) -> dict[str, Place]:
 def assert_offsets(analysis: Analysis) -> None:
     text = analysis.document.text
     for place in analysis.places:
-        for mention in place.mentions:
+        for mention in (*place.mentions, *place.demonyms):
             assert text[mention.start : mention.end] == mention.text
 
 
@@ -100,6 +100,30 @@ def test_mentions_of_one_place_merge_in_order() -> None:
 def test_demonyms_are_not_places() -> None:
     analysis = analyse("Ukrainian and Russian officials met in Istanbul.")
     assert [p.name for p in analysis.places] == ["Istanbul"]
+
+
+def test_a_named_country_lists_its_demonyms_apart_from_its_mentions() -> None:
+    text = (
+        "Turkish troops crossed the border after Turkey warned Syria. "
+        "Syrians fled north; Turkish Airlines cancelled flights."
+    )
+    analysis = analyse(text)
+    assert_offsets(analysis)
+    places = {p.name: p for p in analysis.places}
+    turkey, syria = places["Turkey"], places["Syria"]
+    assert [m.text for m in turkey.mentions] == ["Turkey"]
+    assert [(m.text, m.start) for m in turkey.demonyms] == [
+        ("Turkish", 0),
+        ("Turkish", text.index("Turkish Airlines")),
+    ]
+    assert [m.text for m in syria.demonyms] == ["Syrians"]
+
+
+def test_a_demonym_inside_a_longer_place_name_is_not_listed() -> None:
+    analysis = analyse("Dominican officials said the Dominican Republic would reopen the border.")
+    (place,) = [p for p in analysis.places if p.feature == "PCLI"]
+    assert place.country == "DO"
+    assert [m.start for m in place.demonyms] == [0]
 
 
 def test_unknown_toponym_gives_no_place() -> None:

@@ -113,6 +113,9 @@ _INSTITUTION_TYPES = frozenset({"ORG", "FAC", "GPE", "LOC", "EVENT"})
 _MAJOR_FEATURES = frozenset({"PCLI", "ADM1", "PPLC", "CONT", "RGN"})
 _BIG_CITY = 100_000
 _REGION_NOUNS = frozenset({"region", "province", "oblast", "state", "territory"})
+# The gazetteer's feature code of countries, the places a demonym refers to.
+_COUNTRY_FEATURES = frozenset({"PCLI"})
+_CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[A-Z][a-zà-ÿ]+(?:[-’'][A-Za-z]+)?(?![\w-])")
 
 
 @dataclass
@@ -453,6 +456,31 @@ def _mention_everywhere(analysis: Analysis, places: list[list[Mention]]) -> None
                     taken.append((start, end))
 
 
+def _demonym_mentions(analysis: Analysis) -> dict[str, list[Mention]]:
+    """Each country's demonyms and national adjectives in the text, by alpha-2, in text order.
+
+    A capitalised word the demonym table knows ("Turkish", "Syrians") counts wherever it stands,
+    inside an organisation's name too ("Turkish Airlines" is Turkey's), except inside a longer
+    place name ("Dominican Republic", "the Russian Far East" are places of their own).
+    """
+    text = analysis.document.text
+    places = [
+        (m.start, m.end) for e in analysis.entities if e.type in TOPONYM_TYPES for m in e.mentions
+    ]
+    found: dict[str, list[Mention]] = {}
+    for match in _CAPITALISED_WORD.finditer(text):
+        start, end = match.span()
+        country = country_by_demonym(match.group())
+        if country is None or any(
+            a <= start and end <= b and b - a > end - start for a, b in places
+        ):
+            continue
+        found.setdefault(country.alpha2, []).append(
+            Mention(start=start, end=end, text=match.group())
+        )
+    return found
+
+
 def resolve_places(analysis: Analysis) -> tuple[Place, ...]:
     """The document's places, one per gazetteer entry, ids in order of first mention.
 
@@ -506,6 +534,7 @@ def resolve_places(analysis: Analysis) -> tuple[Place, ...]:
 
     _mention_everywhere(analysis, [mentions for _, _, mentions in chosen.values()])
     ordered = sorted(chosen.values(), key=lambda item: min(m.start for m in item[2]))
+    demonyms = _demonym_mentions(analysis)
     return tuple(
         Place(
             id=f"p{index}",
@@ -518,6 +547,9 @@ def resolve_places(analysis: Analysis) -> tuple[Place, ...]:
             geonameid=candidate.geonameid,
             country=candidate.country,
             admin1=candidate.admin1,
+            demonyms=tuple(demonyms.get(candidate.country or "", ()))
+            if candidate.feature in _COUNTRY_FEATURES
+            else (),
         )
         for index, (candidate, confidence, mentions) in enumerate(ordered, start=1)
     )
