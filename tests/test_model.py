@@ -134,6 +134,14 @@ def test_schema_allows_added_fields_but_not_missing_ones() -> None:
         jsonschema.validate(data, json_schema())
 
 
+def test_a_record_from_before_the_added_fields_still_validates_and_loads() -> None:
+    data = _record().to_dict()
+    del data["places"][0]["demonyms"]
+    del data["events"][0]["trigger"]
+    jsonschema.validate(data, json_schema())
+    assert Record.from_dict(data) == _record()
+
+
 def test_from_json_names_the_field_with_a_wrong_type() -> None:
     data = _record().to_dict()
     data["times"][0]["start"] = "22"

@@ -110,7 +110,7 @@ class Place:
     # A country's demonyms and national adjectives in the text ("Turkish", "Ukrainians"), kept
     # apart from ``mentions``: they say whose people or things are meant, never where something
     # happened, so no event is placed by one. Geoparsing gold sets count them as toponyms.
-    demonyms: tuple[Mention, ...] = ()
+    demonyms: tuple[Mention, ...] = field(default=(), metadata={"added": True})
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +185,7 @@ class Event:
     reported_by: tuple[str, ...] = ()
     # The words that name the event ("launched an attack", "accused"), inside [start, end): an
     # analyst sees which words were coded, and evals can match events at the trigger.
-    trigger: Mention | None = None
+    trigger: Mention | None = field(default=None, metadata={"added": True})
 
 
 @dataclass(frozen=True, slots=True)
@@ -364,7 +364,9 @@ def _schema_for(hint: Any, definitions: dict[str, Any], meta: Any = None) -> dic
                 "properties": {
                     f.name: _schema_for(hints[f.name], definitions, f.metadata) for f in fields
                 },
-                "required": [f.name for f in fields],
+                # Fields added to the contract later are optional, so that records stored
+                # before them still validate (from_json gives them their defaults).
+                "required": [f.name for f in fields if not f.metadata.get("added")],
                 "additionalProperties": True,  # the contract may be extended, never broken
             }
         return {"$ref": f"#/$defs/{name}"}
@@ -393,7 +395,7 @@ def check_offsets(record: Record) -> list[str]:
         for m in entity.mentions:
             check(f"entity {entity.id}", m.start, m.end, m.text)
     for place in record.places:
-        for m in place.mentions:
+        for m in (*place.mentions, *place.demonyms):
             check(f"place {place.id}", m.start, m.end, m.text)
     for spans in (record.times, record.claims, record.events):
         for span in spans:

@@ -559,7 +559,7 @@ class PlacesStage:
     """Geocode the document's toponyms against the offline gazetteer."""
 
     name: ClassVar[str] = "places"
-    version: ClassVar[str] = "3"
+    version: ClassVar[str] = "4"
     requires: ClassVar[frozenset[str]] = frozenset({"document", "parse", "entities"})
     produces: ClassVar[frozenset[str]] = frozenset({"places"})
     languages: ClassVar[frozenset[str] | None] = frozenset({"en"})
