@@ -58,3 +58,13 @@ def test_lowercase_spans_and_feasts_are_not_entities() -> None:
     names = {e.name for e in analysis.entities}
     assert "Kremlin" in names and "Beijing" in names
     assert not names & {"Easter Sunday", "enabler", "major enabler"}
+
+
+def test_two_people_sharing_a_surname_stay_apart_and_a_bare_surname_takes_the_latest() -> None:
+    text = (
+        "Karim Haddad, the finance minister, spoke on Monday. His sister, Amira Haddad, told "
+        "reporters she was proud. Haddad then left for Beirut."
+    )
+    analysis = _entities(text)
+    people = {e.name: [m.text for m in e.mentions] for e in analysis.entities if e.type == "PERSON"}
+    assert people == {"Karim Haddad": ["Karim Haddad"], "Amira Haddad": ["Amira Haddad", "Haddad"]}

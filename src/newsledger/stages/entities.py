@@ -4,7 +4,8 @@ The small English model mislabels the places and people of conflict reporting (B
 Kursk as PRODUCT, Sumy and Kyiv as PERSON), so an EntityRuler placed before the statistical NER
 pins the names the gazetteer and the actor lexicon know; the NER keeps everything else. Mentions
 are then trimmed (no leading "the", no possessive "'s") and merged: a surname alone joins the full
-name mentioned elsewhere ("Peskov" → "Dimitri Peskov"), and a lexicon alias joins its canonical
+name mentioned elsewhere ("Peskov" → "Dimitri Peskov"; of two people sharing it, the one named
+last before it), and a lexicon alias joins its canonical
 actor ("Zelenskyy" → "Volodymyr Zelensky"). The parse is kept for later stages as
 ``analysis.parse``.
 """
@@ -103,7 +104,7 @@ def build_entities(doc: Any) -> tuple[Entity, ...]:
     spans.sort(key=lambda span: span[2])
     clusters: dict[str, _Cluster] = {}
     for label, text, start, end in spans:
-        name, key = _canonical(label, text, full_names)
+        name, key = _canonical(label, text, start, full_names)
         cluster = clusters.setdefault(key, _Cluster(name=name))
         cluster.labels[label] += 1
         cluster.mentions.append(Mention(start=start, end=end, text=text))
@@ -118,27 +119,37 @@ def build_entities(doc: Any) -> tuple[Entity, ...]:
     return tuple(entities)
 
 
-def _full_person_names(spans: list[tuple[str, str, int, int]]) -> dict[str, str]:
-    """Surname → the longest full name that ends with it, for names with two or more words."""
-    full: dict[str, str] = {}
-    for label, text, _start, _end in spans:
+def _full_person_names(spans: list[tuple[str, str, int, int]]) -> dict[str, list[tuple[int, str]]]:
+    """Surname → the full names (two or more words) that end with it, with where each is first
+    written, in text order: two people may share a surname ("Hunter Biden" and "Joe Biden")."""
+    full: dict[str, list[tuple[int, str]]] = {}
+    for label, text, start, _end in sorted(spans, key=lambda span: span[2]):
         words = text.split()
         if label == "PERSON" and len(words) >= 2:
-            surname = normalize_name(words[-1])
-            if len(text) > len(full.get(surname, "")):
-                full[surname] = text
-    return full
+            named = full.setdefault(normalize_name(words[-1]), [])
+            if not any(normalize_name(text) == normalize_name(other) for _, other in named):
+                named.append((start, text))
+    # A shorter full name inside a longer one is the same person ("Abu Amer" in "Sadeq Abu
+    # Amer"): keep the longest form only.
+    return {
+        surname: [
+            (start, text)
+            for start, text in named
+            if not any(len(other) > len(text) and other.endswith(" " + text) for _, other in named)
+        ]
+        for surname, named in full.items()
+    }
 
 
 def _bare_surnames(
-    text: str, spans: list[tuple[str, str, int, int]], full_names: dict[str, str]
+    text: str, spans: list[tuple[str, str, int, int]], full_names: dict[str, list[tuple[int, str]]]
 ) -> list[tuple[str, str, int, int]]:
     """Surnames of people named in full that the NER missed when they stand alone later
     ("Osmanova left."): the small model often skips an unfamiliar name it has no context for."""
     taken = [(start, end) for _label, _text, start, end in spans]
     found = []
-    for full in full_names.values():
-        surname = full.split()[-1]
+    for named in full_names.values():
+        surname = named[0][1].split()[-1]
         for match in re.finditer(rf"\b{re.escape(surname)}\b", text):
             start, end = match.span()
             if not any(a < end and start < b for a, b in taken):
@@ -147,16 +158,30 @@ def _bare_surnames(
     return found
 
 
-def _canonical(label: str, text: str, full_names: dict[str, str]) -> tuple[str, str]:
+def _full_name_for(
+    text: str, start: int, full_names: dict[str, list[tuple[int, str]]]
+) -> str | None:
+    """The full name a person mention stands for: the one it ends, or for a bare surname the
+    latest full name with that surname written before it (news names a person in full first)."""
+    words = text.split()
+    named = full_names.get(normalize_name(words[-1]), [])
+    fitting = [(first, full) for first, full in named if len(words) == 1 or full.endswith(text)]
+    if not fitting:
+        return None
+    before = [full for first, full in fitting if first <= start]
+    return before[-1] if before else fitting[0][1]
+
+
+def _canonical(
+    label: str, text: str, start: int, full_names: dict[str, list[tuple[int, str]]]
+) -> tuple[str, str]:
     """The canonical name of a mention and the key that merges mentions of one entity."""
     known = lookup_actor(text)
     if known is not None:
         return known.name, f"actor:{known.name}"
     if label == "PERSON":
-        words = text.split()
-        surname = normalize_name(words[-1])
-        full = full_names.get(surname)
-        if full is not None and (len(words) == 1 or full.endswith(text)):
+        full = _full_name_for(text, start, full_names)
+        if full is not None:
             known = lookup_actor(full)
             if known is not None:
                 return known.name, f"actor:{known.name}"
@@ -168,7 +193,7 @@ class EntitiesStage:
     """Parse the document with spaCy and list its named entities."""
 
     name: ClassVar[str] = "entities"
-    version: ClassVar[str] = "1"
+    version: ClassVar[str] = "2"
     requires: ClassVar[frozenset[str]] = frozenset({"document"})
     produces: ClassVar[frozenset[str]] = frozenset({"parse", "entities"})
     languages: ClassVar[frozenset[str] | None] = frozenset({"en"})
