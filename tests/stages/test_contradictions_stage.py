@@ -75,3 +75,14 @@ def test_same_matter_weighs_embeddings_and_concepts() -> None:
     # is not enough for texts far apart in meaning.
     assert same_matter(0.1, 0.6)
     assert not same_matter(1.0, 0.3)
+
+
+def test_dismissing_the_claim_opposes_the_claim_just_reported() -> None:
+    record = _record(
+        "President Lukas Brandt said that his country had been forced to send troops to protect "
+        "the border villages.\n\n"
+        "The claim was dismissed by the European Commission as baseless propaganda."
+    )
+    (contradiction,) = record.contradictions
+    assert _speakers(record, contradiction.claims_for) == {"Lukas Brandt"}
+    assert _speakers(record, contradiction.claims_against) == {"European Commission"}

@@ -12,11 +12,17 @@ Three sources of claims, all read from the dependency parse:
 * quotations (straight or curly): the quote is a direct claim, attributed to the nearest cue of
   its sentence (or of the sentence right after it); a quote without a cue continues the
   attributed quote next to it in its paragraph or, opening a paragraph, the previous paragraph's
-  last claim; otherwise its speaker is "unknown".
+  last claim; otherwise its speaker is "unknown" (a fragment alone on its line is a pull quote,
+  no claim). A quoted block of another outlet (a quote opening its paragraph and running over a
+  paragraph break) is read like the article: its own attributions ("Zelensky acknowledged
+  ...") are claims of their speakers, the rest the outlet's narration. A quoted judgement that
+  is all a cue says of a statement ("denouncing it as “unacceptable”") is a direct claim.
 
 Content never crosses a paragraph break (the parser may run a subhead into the next sentence).
 The stance comes from the cue (deny, accuse, other for requests and vows), refined by the content
-(:func:`newsledger.resources.cues.stance_from_content`; wishes and requests are ``other``). The
+(:func:`newsledger.resources.cues.stance_from_content`; wishes, requests, speculation under
+"might"/"may"/"could"/"likely to" and "must" laid on another party are ``other``); a negative
+statement that follows the same speaker's denial goes on denying. The
 date is the governing time expression of the cue's sentence, else that of the same speaker's
 previous claim in this paragraph or the one before (a continued statement), else the publication
 date. Speakers are resolved by :mod:`newsledger.stages.speakers`; two named speakers of one
@@ -34,7 +40,7 @@ from newsledger.model import Claim, Speaker
 from newsledger.pipeline.stage import Analysis
 from newsledger.resources.cues import cue_lexicon, stance_from_content
 from newsledger.stages.dating import date_at
-from newsledger.stages.speakers import UNKNOWN, SpeakerResolver
+from newsledger.stages.speakers import UNKNOWN, SpeakerResolver, names_a_person
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 # Relations through which a cue with no subject of its own takes its governor's subject.
@@ -43,13 +49,32 @@ _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 _TIME_LABELS = frozenset({"DATE", "TIME"})
 # A cue under one of these modals reports what someone might say, not what they said.
 _MODALS = frozenset({"will", "would", "could", "might", "may", "should", "must", "can"})
+# Verbs of opinion whose clause a reporting verb passes on ("said he believed X").
+_OPINION_VERBS = frozenset({"believe", "think"})
+# What is seen, not said: "video footage reveals", "images indicate" (the claims guidelines
+# leave perception out).
+_PERCEPTION_NOUNS = frozenset(
+    {"footage", "video", "image", "photo", "photograph", "picture", "imagery", "recording", "clip"}
+)
+# Modals of possibility: a clause under one predicts or speculates (stance ``other``).
+_POSSIBILITY_MODALS = frozenset({"might", "may", "could"})
 # Verbs whose clause voices a wish, not a fact (stance ``other``).
 # Word forms, not lemmas: the small model lemmatizes "hoped" as "hop".
 _WISH_VERBS = frozenset(
     {"hope", "hopes", "hoped", "hoping", "pray", "prays", "prayed", "wish", "wishes", "wished"}
 )
 _CONTENT_PREPS = frozenset({"on", "about", "of"})
-_QUOTE = re.compile(r"“([^”]{2,}?)”|\"([^\"]{2,}?)\"")
+# Verbs that put out a statement named by their object ("issued a denial", "made a plea").
+_ISSUING_VERBS = frozenset({"issue", "make", "release", "deliver"})
+# Relations of the words that modify a noun before it ("A VOA reporter's source").
+_NOUN_MODIFIER_DEPS = frozenset(
+    {"compound", "flat", "poss", "det", "amod", "case", "nummod", "nmod"}
+)
+# Nouns that only carry the clause they introduce ("the fact that ...").
+_CARRIER_NOUNS = frozenset({"fact"})
+# A quote never runs into a paragraph that opens a quote of its own: news prose leaves a
+# paragraph's quote unclosed when the next paragraph goes on quoting (“A ... ¶ “B ...”).
+_QUOTE = re.compile(r"“((?:(?!\n\s*“)[^”]){2,}?)”|\"((?:(?!\n\s*\")[^\"]){2,}?)\"")
 _MIN_UNATTRIBUTED_QUOTE_WORDS = 8  # shorter unattributed quotes are scare quotes, not claims
 _MIN_QUOTE_WORDS = 3
 
@@ -124,7 +149,7 @@ class _ClaimFinder:
         drafts: list[_Draft] = []
         for sentence in self.doc.sents:
             for token in sentence:
-                if self._in_quote(token.idx):
+                if self._in_quote(token.idx) and not self._is_block_narration(token):
                     continue
                 draft = (
                     self._from_cue(token)
@@ -132,10 +157,16 @@ class _ClaimFinder:
                     or self._from_reportedly(token)
                 )
                 if draft is not None:
-                    drafts.append(draft)
+                    fragments = self._quoted_complement(token) if draft.kind == "indirect" else []
+                    drafts.extend(
+                        replace(draft, start=start, end=end, kind="direct")
+                        for start, end in fragments
+                    )
+                    if not fragments:
+                        drafts.append(draft)
                     drafts.extend(self._second_clauses(token))
         drafts.extend(self._from_quotes(drafts))
-        drafts = _dedupe(drafts)
+        drafts = self._continued_denials(_dedupe(drafts))
         drafts.extend(
             replace(d, speaker=co, co_speakers=()) for d in drafts for co in d.co_speakers
         )
@@ -163,13 +194,65 @@ class _ClaimFinder:
         if token.pos_ == "VERB" and lemma in self.lexicon.verbs:
             stance = self.lexicon.verbs[lemma]
             content = self._verb_content(token)
-            if content is None or self._is_quote_span(*content):
+            if content is None:
+                return None
+            # "said: 'X'": the quote is the claim, found with its cue below; a cue inside a block
+            # quote reports a clause of that quote.
+            if self._is_quote_span(*content) and not self._in_quote(token.idx):
                 return None
             speaker_token = self._subject(token)
+            if speaker_token is not None and speaker_token.lemma_.lower() in _PERCEPTION_NOUNS:
+                return None  # "video footage reveals ...": evidence, not a statement
             return self._draft(token, speaker_token, content, "indirect", stance)
         if token.pos_ == "NOUN" and lemma in self.lexicon.nouns:
             return self._nominal(token, self.lexicon.nouns[lemma])
         return None
+
+    def _quoted_complement(self, verb: Any) -> list[tuple[int, int]]:
+        """The quoted fragments that alone make up what a cue says of its object ("denouncing
+        it as “unacceptable” and a “grave escalation”", "calling them a “pure propaganda
+        show”"): the speaker's own words, each a direct claim. Empty when the complement has
+        words of the writer's."""
+        if verb.pos_ != "VERB":
+            return []
+        children = list(verb.children)
+        objects = [c for c in children if c.dep_ == "dobj"]
+        # Only a judgement of something already said ("it", "them", "these accusations",
+        # "Russia's claims") is the speaker's words alone; "the attack as “unjustified”"
+        # predicates of a thing, and the claim is the whole phrase.
+        if not objects or not (
+            objects[0].pos_ == "PRON" or objects[0].lemma_.lower() in self.lexicon.nouns
+        ):
+            return []
+        own = _own_clauses(verb)
+        complement: list[Any] = []
+        linker = next(
+            (
+                t
+                for t in verb.subtree
+                if t.i > objects[0].i and t.lower_ == "as" and t.dep_ == "prep" and t.i not in own
+            ),
+            None,
+        )
+        if linker is not None:
+            complement = [t for t in linker.subtree if t.i != linker.i]
+            # "as “unacceptable” and a “grave escalation”": the parser may hang the second
+            # description on the verb.
+            complement += [
+                t
+                for c in children
+                if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i > linker.i
+                for t in c.subtree
+            ]
+        else:
+            predicates = [c for c in children if c.dep_ in {"oprd", "xcomp", "acomp"}]
+            if predicates:
+                complement = list(predicates[0].subtree)
+        words = [t for t in complement if not t.is_punct and t.dep_ not in {"det", "cc"}]
+        if not words or not all(self._in_quote(t.idx) for t in words):
+            return []
+        fragments = {q for t in words for q in self.quotes if q[0] <= t.idx < q[1]}
+        return sorted(_strip(self.text, start, end) for start, end in fragments)
 
     def _declined(self, token: Any) -> _Draft | None:
         """ "declined to comment on X": an evasion."""
@@ -184,7 +267,8 @@ class _ClaimFinder:
         the speaker and cue of the first."""
         if cue.pos_ != "VERB" or cue.lemma_.lower() not in self.lexicon.verbs:
             return []
-        clause = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+        start, end = self._paragraph(cue.idx)
+        clause = next((c for c in cue.children if c.dep_ == "ccomp" and start <= c.idx < end), None)
         if clause is None:
             return []
         drafts = []
@@ -230,11 +314,25 @@ class _ClaimFinder:
         clause = next((c for c in token.children if c.dep_ in {"acl", "ccomp", "relcl"}), None)
         if possessor is not None and clause is not None and _starts_with_that(clause):
             return self._draft(token, possessor, _clause_span(clause), "indirect", stance)
+        if possessor is not None and possessor.dep_ == "poss":
+            # "his Russian counterpart's accusations of war crimes": the charge is the claim.
+            charge = next(
+                (
+                    o
+                    for c in token.children
+                    if c.dep_ == "prep" and c.lower_ == "of"
+                    for o in c.children
+                    if o.dep_ in {"pobj", "pcomp"}
+                ),
+                None,
+            )
+            if charge is not None:
+                return self._draft(token, possessor, _span_of(charge.subtree), "indirect", stance)
         head = token.head
-        if token.dep_ == "dobj" and head.lemma_.lower() in {"issue", "make", "release", "deliver"}:
+        if token.dep_ == "dobj" and head.lemma_.lower() in _ISSUING_VERBS:
             subject = self._subject(head)
             if subject is not None:
-                noun_phrase = _span_of(token.subtree)
+                noun_phrase = _span_of(_request_content(token) or token.subtree)
                 return self._draft(token, subject, noun_phrase, "indirect", stance)
         return None
 
@@ -244,9 +342,29 @@ class _ClaimFinder:
         # final punctuation): what lies in another paragraph is not this cue's content.
         start, end = self._paragraph(verb.idx)
         children = [c for c in verb.children if start <= c.idx < end]
-        for child in children:
-            if child.dep_ == "ccomp":
+        run_in = {t.i for t in self._run_in_clauses(verb, start, end)}
+        for child in [*children, *(self.doc[i] for i in sorted(run_in))]:
+            if child.dep_ == "ccomp" or child.i in run_in:
+                # "said he believed the call had gone well": what was said is what is believed.
+                if child.lemma_.lower() in _OPINION_VERBS:
+                    opinion = next((c for c in child.children if c.dep_ == "ccomp"), None)
+                    if opinion is not None:
+                        return _clause_span(opinion)
                 return _clause_span(child)
+        for child in children:
+            # "lamented the fact that X", "noted the fact that X": the noun only carries the
+            # clause, which is what is reported.
+            if child.dep_ == "dobj" and child.lemma_.lower() in _CARRIER_NOUNS:
+                clause = next(
+                    (
+                        c
+                        for c in child.children
+                        if c.dep_ in {"acl", "ccomp"} and _starts_with_that(c)
+                    ),
+                    None,
+                )
+                if clause is not None:
+                    return _clause_span(clause)
         if verb.lemma_.lower() not in self.lexicon.object_cues:
             return None  # "maintained pressure" reports nothing; "maintained that ..." does
         objects = [c for c in children if c.dep_ == "dobj" and c.tag_ not in _RELATIVE_TAGS]
@@ -272,20 +390,66 @@ class _ClaimFinder:
                     return _span_of(objects[0].subtree)
         return None
 
+    def _run_in_clauses(self, verb: Any, start: int, end: int) -> list[Any]:
+        """The clause a cue reports when the parser hung it on a subhead run into the
+        paragraph ("Fires rage after attack" + "Damage was recorded in 50 locations, the
+        service said"): the verb heading the part of that complement inside the cue's
+        paragraph."""
+        found = []
+        for child in verb.children:
+            if child.dep_ != "ccomp" or start <= child.idx < end:
+                continue
+            inner = [
+                t
+                for t in child.subtree
+                if start <= t.idx < end
+                and t.i < verb.i
+                and t.pos_ in {"VERB", "AUX"}
+                and not (start <= t.head.idx < end)
+            ]
+            if inner:
+                found.append(inner[0])
+        return found
+
     def _subject(self, verb: Any) -> Any | None:
         """The speaker token of a cue, from its own paragraph: the parser may run a subhead
         into the next paragraph's sentence ("Palestinians react" + "Jamil Al Saadouni, 58,
         told ..."), and then the name that opens the cue's paragraph is the subject."""
         subject = self._parsed_subject(verb)
         paragraph_start, _ = self._paragraph(verb.idx)
-        if subject is None or subject.idx >= paragraph_start:
+        if subject is not None and subject.idx >= paragraph_start:
             return subject
+        if subject is None and verb.sent.start_char >= paragraph_start:
+            return None  # a cue without a subject in a sentence of its own paragraph
+        opening = self._opening_noun(verb, paragraph_start)
+        if opening is not None:
+            return opening
         for token in self.doc[verb.sent.start : verb.i]:
             if token.idx >= paragraph_start and token.pos_ == "PROPN":
                 while token.dep_ in {"compound", "flat"} and token.head.i > token.i:
                     token = token.head  # noqa: PLW2901
                 return token
         return None
+
+    def _opening_noun(self, verb: Any, paragraph_start: int) -> Any | None:
+        """The head of the noun phrase that opens a cue's paragraph ("A VOA reporter's source
+        inside the camp, ..., said"): from its first word up through the words that modify a
+        later noun, while the parse keeps them in the paragraph and before the cue."""
+        words = [
+            t
+            for t in self.doc[verb.sent.start : verb.i]
+            if t.idx >= paragraph_start and not t.is_space and not t.is_punct
+        ]
+        if not words:
+            return None
+        token = words[0]
+        while (
+            token.dep_ in _NOUN_MODIFIER_DEPS
+            and token.i < token.head.i < verb.i
+            and token.head.idx >= paragraph_start
+        ):
+            token = token.head
+        return token if token.pos_ in {"NOUN", "PROPN"} else None
 
     def _parsed_subject(self, verb: Any) -> Any | None:
         """The speaker token of a cue: its subject, a passive agent, or its governor's subject."""
@@ -304,9 +468,12 @@ class _ClaimFinder:
             for child in current.children:
                 if child.dep_ == "nsubj" and not reported:
                     if child.tag_ in _RELATIVE_TAGS and current.dep_ == "relcl":
-                        return current.head  # "agreements that promise": the agreements
+                        # "agreements that promise": the agreements
+                        return _relative_antecedent(child, current.head)
                     return child
-                if child.dep_ == "agent":
+                if child.dep_ == "agent" and not reported:
+                    # "the deaths were caused by gunshot wounds": the agent of a reported
+                    # clause is part of what is reported, not who reports it.
                     objects = [c for c in child.children if c.dep_ == "pobj"]
                     if objects:
                         return objects[0]
@@ -339,7 +506,22 @@ class _ClaimFinder:
         elif all(t.is_punct for t in sentence if t.i >= phrase_end):
             body = [t for t in sentence if t.i < token.i]
         else:
-            return None  # mid-sentence "according to": the main verb's own claim covers it
+            # Mid-sentence: "a war that has killed more than 39,000, according to Palestinian
+            # tallies, over ten months" sources the clause the phrase hangs on; on a reporting
+            # verb ("said, according to the agency, that ...") that verb's own claim covers it.
+            clause = token.head
+            if clause.pos_ not in {"VERB", "AUX"} or clause.lemma_.lower() in self.lexicon.verbs:
+                return None
+            inside = {t.i for t in sentence}
+            # The clause with its own subject ("Pierpont, according to the Post, objected and
+            # left"), not a relative pronoun ("a war that ... killed more than 39,000").
+            skipped = {t.i for t in token.subtree} | {
+                t.i
+                for c in clause.children
+                if c.dep_ in {"mark", "relcl"} or c.tag_ in _RELATIVE_TAGS
+                for t in c.subtree
+            }
+            body = [t for t in clause.subtree if t.i in inside and t.i not in skipped]
         body = [t for t in body if not t.is_punct or t.text in {"'", "’"}]
         if not body:
             return None
@@ -376,6 +558,10 @@ class _ClaimFinder:
         unattributed: list[tuple[int, int]] = []
         for quote_start, quote_end in self.quotes:
             start, end = _strip(self.text, quote_start, quote_end)
+            inner = [d for d in indirect if start <= d.cue_pos < end]
+            if inner:
+                drafts.extend(self._block_quote_narration(start, end, inner))
+                continue
             words = len(self.text[start:end].split())
             if words < _MIN_QUOTE_WORDS or any(d.start < end and start < d.end for d in indirect):
                 continue  # partial quotes inside a reported clause belong to that claim
@@ -392,14 +578,57 @@ class _ClaimFinder:
             source = self._continued_statement(start, end, drafts, indirect)
             if source is not None and source.speaker.name != UNKNOWN:
                 stance = stance_from_content("assert", self.text[start:end])
+                if stance == "assert" and self._is_speculation_or_demand(start, end):
+                    stance = "other"
                 drafts.append(
                     _Draft(source.speaker, start, end, "direct", "", stance, source.cue_pos)
                 )
-            elif len(self.text[start:end].split()) >= _MIN_UNATTRIBUTED_QUOTE_WORDS:
+            elif len(
+                self.text[start:end].split()
+            ) >= _MIN_UNATTRIBUTED_QUOTE_WORDS and not self._is_pull_quote(start, end):
                 drafts.append(
                     _Draft(Speaker(name=UNKNOWN), start, end, "direct", "", "assert", start)
                 )
         return drafts
+
+    def _block_quote_narration(self, start: int, end: int, inner: list[_Draft]) -> list[_Draft]:
+        """The quoted outlet's own narration in a block quote: its paragraphs without an
+        attribution of their own, consecutive ones joined, as direct claims of the block's cue.
+        A block with no cue of its own gives only its inner attributions (its source is
+        unknown, and its narration is then nobody's statement we can name)."""
+        cue = self._cue_for_quote(start, end)
+        if cue is None:
+            return []
+        segments: list[tuple[int, int]] = []
+        position = start
+        while position < end:
+            stop = self.text.find("\n", position, end)
+            stop = end if stop < 0 else stop
+            own = not any(
+                (d.start < stop and position < d.end) or position <= d.cue_pos < stop for d in inner
+            )
+            if own and self.text[position:stop].strip():
+                if segments and not self.text[segments[-1][1] : position].strip():
+                    segments[-1] = (segments[-1][0], stop)
+                else:
+                    segments.append((position, stop))
+            position = stop + 1
+        stance = self.lexicon.verbs.get(cue.lemma_.lower(), "assert")
+        drafts = []
+        for segment in segments:
+            draft = self._draft(cue, self._subject(cue), segment, "direct", stance)
+            if draft is not None:
+                drafts.append(draft)
+        return drafts
+
+    def _is_pull_quote(self, start: int, end: int) -> bool:
+        """A quoted fragment alone on its line ("“… prevent the evacuation of ...”"): an
+        excerpt set out as a subhead, which repeats the body (not a claim of its own)."""
+        paragraph_start, paragraph_end = self._paragraph(start)
+        alone = not self.text[paragraph_start:start].strip(" \t\"“'‘") and not self.text[
+            end:paragraph_end
+        ].strip(" \t\"”'’.")
+        return alone and not self.text[start:end][:1].isupper()
 
     def _continued_statement(
         self, start: int, end: int, quoted: list[_Draft], indirect: list[_Draft]
@@ -417,6 +646,8 @@ class _ClaimFinder:
             return min(after, key=lambda d: d.start)
         if self.text[paragraph_start:start].strip(" \t\"“'‘") != "":
             return None
+        if self._is_pull_quote(start, end):
+            return None  # not a paragraph continuing someone's quotes
         previous_start, _ = self._paragraph(max(paragraph_start - 2, 0))
         previous = [
             d
@@ -424,6 +655,31 @@ class _ClaimFinder:
             if previous_start <= d.start < paragraph_start and d.kind in {"direct", "indirect"}
         ]
         return max(previous, key=lambda d: d.end) if previous else None
+
+    def _is_block_narration(self, cue: Any) -> bool:
+        """Whether a cue inside a quotation is narration of a quoted outlet, whose own
+        attributions are claims of their own ("Kyiv Post reported:" then a quoted block in which
+        "Zelensky acknowledged ..."): the quote opens its paragraph and runs over a paragraph
+        break (the block-quote layout of news sites), no nested opening mark precedes the token
+        (a speaker's multi-paragraph quote reopens each paragraph), and the cue has a subject of
+        the third person."""
+        quote = next(((s, e) for s, e in self.quotes if s <= cue.idx < e), None)
+        if quote is None:
+            return False
+        start, end = quote
+        paragraph_start, _ = self._paragraph(start)
+        if "\n" not in self.text[start:end] or self.text[paragraph_start:start].strip(' \t"“'):
+            return False
+        if "“" in self.text[start : cue.idx]:
+            return False
+        if cue.lower_ == "according":
+            return True
+        subject = self._parsed_subject(cue)
+        return (
+            subject is not None
+            and start <= subject.idx < end
+            and subject.lower_ not in {"i", "we", "you"}
+        )
 
     def _paragraph(self, position: int) -> tuple[int, int]:
         """[start, end) of the paragraph holding a position: lines are paragraphs in our texts
@@ -503,13 +759,105 @@ class _ClaimFinder:
             # "did not deny" is not a denial (nor an accusation): it stays, as ``other``.
             stance = "other"
         stance = stance_from_content(stance, self.text[start:end])
-        if stance == "assert" and self._is_request_or_wish(start, end):
+        if stance == "assert" and (
+            self._is_request_or_wish(start, end) or self._is_speculation_or_demand(start, end)
+        ):
             stance = "other"
         speaker = self.speakers.speaker(speaker_token)
         co_speakers = tuple(
             self.speakers.speaker(conjunct) for conjunct in _named_conjuncts(speaker_token)
         )
         return _Draft(speaker, start, end, kind, cue_text or cue.text, stance, cue.idx, co_speakers)
+
+    def _continued_denials(self, drafts: list[_Draft]) -> list[_Draft]:
+        """A negative statement that follows the same speaker's denial, in its paragraph or the
+        next, goes on denying ("... the claim is “patently false,” and that “the United States
+        is not preventing people from leaving”"; "“Not the U.S. nor the rebels are
+        preventing civilians from leaving,” the source said")."""
+        result: list[_Draft] = []
+        for draft in drafts:
+            if draft.stance == "assert" and self._is_negative(draft.start, draft.end):
+                floor = self._paragraph(max(self._paragraph(draft.start)[0] - 2, 0))[0]
+                previous = [
+                    d
+                    for d in result
+                    if floor <= d.start < draft.start and _same_speaker(d.speaker, draft.speaker)
+                ]
+                if previous and previous[-1].stance == "deny":
+                    draft = replace(draft, stance="deny")  # noqa: PLW2901
+            result.append(draft)
+        return result
+
+    def _is_negative(self, start: int, end: int) -> bool:
+        """Whether a claim's main clause, or the clause its main verb reports, is negated."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return False
+        tops = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
+        # The main clause, what it reports, and any "that" clause ("I can say with confidence
+        # that the U.S. does not control ...", which the parser may hang on a noun).
+        clauses = [
+            *tops,
+            *(c for t in tops for c in t.children if c.dep_ == "ccomp"),
+            *(t for t in span if any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children)),
+        ]
+        for clause in clauses:
+            children = list(clause.children)
+            if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in children):
+                continue  # "must not be forced": an obligation, not a fact denied
+            subjects = [c for c in children if c.dep_ in _SUBJECTS]
+            # "Not the U.S. nor the rebels are preventing ...": the negation on the subject.
+            words = [*children, *(g for s in subjects for g in s.children)]
+            if any(
+                c.dep_ in {"neg", "preconj"} and c.lower_ in {"not", "n't", "n’t", "never"}
+                for c in words
+            ):
+                return True
+        return False
+
+    def _is_speculation_or_demand(self, start: int, end: int) -> bool:
+        """Whether a claim's main clause predicts or demands rather than states: a modal of
+        possibility ("Sinwar might take a step", "its forces are likely to remain") or "must"
+        laid on someone other than the speaker ("Moscow must accept a ceasefire", "They must
+        understand"). Possibility about the past ("might have been used") is a statement."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return False
+        tops = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
+        for top in tops:
+            if top.pos_ not in {"VERB", "AUX"}:
+                continue
+            auxiliaries = [c.lower_ for c in top.children if c.dep_ in {"aux", "auxpass"}]
+            # "might take a step" and "could walk away" speculate about what someone will do;
+            # "the death toll may be much higher" assesses a state, and "could not be
+            # replaced" or "may not declare" state an impossibility or a prohibition.
+            negated = any(c.dep_ == "neg" for c in top.children)
+            if (
+                any(a in _POSSIBILITY_MODALS for a in auxiliaries)
+                and "have" not in auxiliaries
+                and top.lemma_.lower() != "be"
+                and not negated
+            ):
+                return True
+            # "Moscow must accept": an obligation laid on an agent other than the speaker; "its
+            # agenda must be clear" states a condition.
+            agent = next((c for c in top.children if c.dep_ == "nsubj"), None)
+            if (
+                "must" in auxiliaries
+                and agent is not None
+                and agent.lower_ not in {"i", "we"}
+                and (agent.pos_ in {"PROPN", "PRON"} or agent.ent_type_ or names_a_person(agent))
+            ):
+                return True
+            # "are likely to remain": the adjective carries the prediction.
+            if any(
+                c.dep_ == "acomp"
+                and c.lower_ == "likely"
+                and any(x.dep_ == "xcomp" for x in c.children)
+                for c in top.children
+            ):
+                return True
+        return False
 
     def _is_request_or_wish(self, start: int, end: int) -> bool:
         """Whether a claim asks or wishes rather than states: an object with an infinitive
@@ -563,7 +911,10 @@ def _clause_span(clause: Any) -> tuple[int, int]:
     nested = [
         t
         for t in clause.subtree
-        if t.i > clause.i and t.dep_ in {"advcl", "conj"} and t.lemma_.lower() in verbs
+        if t.i > clause.i
+        and t.dep_ in {"advcl", "conj"}
+        # "called on X to do Y" is a request of its own (see ``_called``).
+        and (t.lemma_.lower() in verbs or (t.lemma_.lower() == "call" and t.pos_ == "VERB"))
     ]
     # "... and that Y": a second clause with its own "that" is a claim of its own.
     nested += _that_conjuncts(clause)
@@ -598,9 +949,21 @@ def _object_with_complement(verb: Any, obj: Any) -> list[Any]:
     verbs = cue_lexicon().verbs
     # "responsibility for shooting down the helicopter, which it said crashed in Logar": the
     # relative clause with a cue of its own is a claim of its own.
+    extension = next(
+        (
+            t
+            for t in verb.subtree
+            if t.i > obj.i
+            and t.lower_ in {"of", "as"}
+            and t.dep_ == "prep"  # not "as well as"
+            and t.i not in _own_clauses(verb)
+        ),
+        None,
+    )
+    scope = [*obj.subtree, *(extension.subtree if extension is not None else ())]
     nested = {
         t.i
-        for clause in obj.subtree
+        for clause in scope
         if clause.i != obj.i
         and (
             (clause.dep_ == "relcl" and any(w.lemma_.lower() in verbs for w in clause.subtree))
@@ -613,23 +976,73 @@ def _object_with_complement(verb: Any, obj: Any) -> list[Any]:
         for t in clause.subtree
     }
     tokens = [t for t in obj.subtree if t.i not in nested]
-    own_clauses = {
+    own_clauses = _own_clauses(verb)
+    if extension is not None and extension.i not in nested:
+        tokens.extend(t for t in extension.subtree if t.i not in own_clauses | nested)
+    return tokens
+
+
+def _own_clauses(verb: Any) -> set[int]:
+    """Tokens of a cue's subordinate clauses that are claims of their own ("..., saying X",
+    "by claiming that X")."""
+    return {
         t.i
         for child in verb.children
         if child.dep_ in {"advcl", "ccomp", "conj"}
         or (child.dep_ == "prep" and child.lower_ == "by")
         for t in child.subtree
     }
-    for token in verb.subtree:
-        if (
-            token.i > obj.i
-            and token.lower_ in {"of", "as"}
-            and token.i not in own_clauses
-            and token.i not in nested
-        ):
-            tokens.extend(t for t in token.subtree if t.i not in own_clauses)
-            break
-    return tokens
+
+
+def _request_content(noun: Any) -> list[Any]:
+    """What a request asks ("made a plea to Putin to stop the war" → "Putin to stop the
+    war"): the addressee of its "to" and the infinitive, which the parser may hang on the noun
+    or on the issuing verb. Empty when the noun has no such infinitive."""
+    addressee = next(
+        (
+            o
+            for c in [*noun.children, *noun.head.children]
+            if c.dep_ == "prep" and c.lower_ == "to" and c.i > noun.i
+            for o in c.children
+            if o.dep_ == "pobj"
+        ),
+        None,
+    )
+    infinitive = next(
+        (
+            c
+            for c in [*noun.children, *noun.head.children]
+            if c.dep_ in {"acl", "advcl", "xcomp", "relcl"}
+            and c.i > noun.i
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        ),
+        None,
+    )
+    if addressee is None or infinitive is None:
+        return []
+    tokens = [*addressee.subtree, *infinitive.subtree]
+    # "... after Putin announced the operation": a clause of its own ends the request.
+    own = {
+        t.i
+        for c in infinitive.children
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" for m in c.children)
+        for t in c.subtree
+    }
+    return [t for t in tokens if t.i not in own]
+
+
+def _relative_antecedent(pronoun: Any, head: Any) -> Any:
+    """The noun a relative pronoun stands for. "Which" never stands for a person, so where the
+    parser hangs its clause on a person noun ("the head of the Palestinian Dialogue Group in
+    Turkey, which says ..."), it stands for the organisation named inside that noun's phrase."""
+    if pronoun.lower_ != "which" or not names_a_person(head):
+        return head
+    organisations = [
+        t
+        for t in head.subtree
+        if t.i < pronoun.i and t.ent_type_ == "ORG" and t.dep_ not in {"compound", "flat"}
+    ]
+    return organisations[-1] if organisations else head
 
 
 def _starts_with_that(clause: Any) -> bool:

@@ -59,6 +59,7 @@ _CLAIM_NOUNS = frozenset(
     {"accusation", "allegation", "claim", "statement", "remark", "announcement", "report", "charge"}
 )
 _ACCUSATION_NOUNS = frozenset({"accusation", "allegation", "charge"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _WRONG_WORDS = frozenset({"wrong", "mistaken", "lying", "false", "untrue"})
 _FOLDED = {
     "troop": "force",
@@ -309,7 +310,8 @@ def _referenced_claims(analysis: Analysis, denial: Claim) -> list[Claim]:
                 if child.dep_ == "nsubj":
                     targets |= _entity_keys(analysis, child.idx)
     if not targets:
-        return []
+        previous = _anaphoric_reference(analysis, denial)
+        return [previous] if previous is not None else []
     found = []
     for key in targets:
         earlier = [
@@ -323,6 +325,33 @@ def _referenced_claims(analysis: Analysis, denial: Claim) -> list[Claim]:
         if preferred:
             found.append(preferred[-1])
     return found
+
+
+def _anaphoric_reference(analysis: Analysis, denial: Claim) -> Claim | None:
+    """The claim "the claim" points back to: "The claim was dismissed by the United States as
+    Russian propaganda" denies the nearest earlier assertion or accusation of another speaker.
+    Only a claim noun with a definite determiner and nothing naming whose claim it is, as the
+    subject or object of the denying verb."""
+    span = analysis.parse.char_span(denial.start, denial.end, alignment_mode="expand")
+    if span is None:
+        return None
+    for token in span[0].sent:
+        if (
+            token.lemma_.lower() in _CLAIM_NOUNS
+            and token.dep_ in {"nsubjpass", "dobj"}
+            and token.head.lower_ == denial.cue.lower()
+            and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children)
+            and not any(c.dep_ in {"poss", "amod", "compound"} for c in token.children)
+        ):
+            earlier = [
+                c
+                for c in analysis.claims
+                if c.end <= denial.start
+                and c.stance in _SUPPORTING
+                and _different_speakers(c, denial)
+            ]
+            return max(earlier, key=lambda c: c.start) if earlier else None
+    return None
 
 
 def _entity_keys(analysis: Analysis, position: int) -> set[str]:

@@ -1,16 +1,36 @@
 """Dating claims and events: the time expression that governs a position in its sentence.
 
 Claims and events take the date of the time expression that governs them in their sentence
-(``governing_time`` of the times stage), and fall back to the publication date only where the
-text gives none, marking that fallback with ``date_source = "published"`` so an analyst can tell
-a stated date from an assumed one.
+(``governing_time`` of the times stage; a week, "last week", gives its month), and fall back to
+the publication date only where the text gives none, marking that fallback with
+``date_source = "published"`` so an analyst can tell a stated date from an assumed one.
 """
 
 from __future__ import annotations
 
+import datetime
+import re
+from dataclasses import replace
+
 from newsledger.pipeline.stage import Analysis
 from newsledger.timex.anchor import record_date
 from newsledger.timex.governing import governing_time
+
+_WEEK = re.compile(r"(\d{4})-W(\d{2})")
+
+
+def week_month(value: str | None) -> str | None:
+    """The month of an ISO week value ("2014-W35" → "2014-08"): "said last week" dates the
+    statement to that month, the precision a record date can give a week. The week's Thursday
+    decides (ISO 8601 numbers weeks by their Thursday)."""
+    match = _WEEK.fullmatch(value or "")
+    if match is None:
+        return None
+    try:
+        thursday = datetime.date.fromisocalendar(int(match.group(1)), int(match.group(2)), 4)
+    except ValueError:
+        return None
+    return f"{thursday.year:04d}-{thursday.month:02d}"
 
 
 def date_at(
@@ -21,7 +41,11 @@ def date_at(
     ``outside`` excludes time expressions within a span: a claim's own words date what it is
     about ("killed since February 2022"), not when it was said.
     """
-    times = analysis.times
+    # A week ("last week") dates a statement to its month, which a record date can hold.
+    times = tuple(
+        replace(t, value=month) if (month := week_month(t.value)) is not None else t
+        for t in analysis.times
+    )
     if outside is not None:
         times = tuple(t for t in times if not (outside[0] <= t.start and t.end <= outside[1]))
     doc = analysis.parse

@@ -1,0 +1,142 @@
+"""Speaker resolution (stages/speakers.py) on sentences of our own: institutions qualified by a
+country, abbreviations the text spells out, namesakes, titles, "which" clauses, subheads run
+into a paragraph, and descriptors with no antecedent of their own."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsledger.model import Claim, Document, document_id
+from newsledger.pipeline.runner import Pipeline
+from newsledger.resources.countries import country
+from newsledger.stages.actors import ActorsStage
+from newsledger.stages.claims import ClaimsStage
+from newsledger.stages.entities import EntitiesStage
+from newsledger.stages.places import PlacesStage
+from newsledger.stages.speakers import country_adjective
+from newsledger.stages.times import TimesStage
+
+PIPELINE = Pipeline([EntitiesStage(), TimesStage(), PlacesStage(), ActorsStage(), ClaimsStage()])
+
+
+def _claims(text: str, published: str = "2025-05-12") -> tuple[Claim, ...]:
+    document = Document(id=document_id(text), text=text, language="en", published=published)
+    return PIPELINE.run(document).claims
+
+
+def _speaker_of(claims: tuple[Claim, ...], opening: str) -> str:
+    return next(c.speaker.name for c in claims if c.text.startswith(opening))
+
+
+@pytest.mark.parametrize(
+    ("code", "adjective"),
+    [("UA", "Ukrainian"), ("RU", "Russian"), ("IL", "Israeli"), ("CN", "Chinese")],
+)
+def test_country_adjective_is_the_whole_countrys(code: str, adjective: str) -> None:
+    found = country(code)
+    assert found is not None
+    assert country_adjective(found) == adjective
+
+
+def test_united_kingdom_takes_its_own_name_not_a_part_of_it() -> None:
+    found = country("GB")
+    assert found is not None
+    assert country_adjective(found) not in {"English", "Scottish", "Welsh", "Northern Irish"}
+
+
+@pytest.mark.slow
+def test_an_institution_qualified_by_its_country_takes_the_known_name() -> None:
+    claims = _claims(
+        "Russia’s Defense Ministry said on Monday that its forces had shot down 20 drones. "
+        "The ministry added that two airfields had been hit."
+    )
+    assert _speaker_of(claims, "its forces") == "Russian Ministry of Defense"
+    assert _speaker_of(claims, "two airfields") == "Russian Ministry of Defense"
+
+
+@pytest.mark.slow
+def test_an_unknown_institution_takes_the_countrys_adjective() -> None:
+    claims = _claims("According to Ukraine’s Air Force, 30 drones were launched overnight.")
+    assert _speaker_of(claims, "30 drones") == "Ukrainian Air Force"
+
+
+@pytest.mark.slow
+def test_an_abbreviation_speaks_by_the_name_the_text_spells_out() -> None:
+    claims = _claims(
+        "A tanker was struck twice near the port, according to a report published on Friday.\n\n"
+        "The report by the Institute for Maritime Safety Studies (IMSS) found that the second "
+        "blast came from inside the hull.\n\n"
+        "In a statement, the IMSS said that the crew had been warned.\n\n"
+        "In its final report, the institute revealed that the hull had been weakened by rust."
+    )
+    name = "Institute for Maritime Safety Studies"
+    assert _speaker_of(claims, "A tanker was struck") == name
+    assert _speaker_of(claims, "the second blast") == name
+    assert _speaker_of(claims, "the crew had been warned") == name
+    assert _speaker_of(claims, "the hull had been weakened") == name
+
+
+@pytest.mark.slow
+def test_a_namesake_with_other_given_names_is_another_person() -> None:
+    claims = _claims(
+        "Sadeq Karim Nasser told reporters that the talks had failed.\n\n"
+        "Abu Bilal Nasser, 40, agreed.\n\n"
+        '"We cannot trust them any more," he told the agency.'
+    )
+    assert _speaker_of(claims, "We cannot trust") == "Abu Bilal Nasser"
+    assert _speaker_of(claims, "the talks had failed") == "Sadeq Karim Nasser"
+
+
+@pytest.mark.slow
+def test_which_stands_for_the_organisation_not_the_person_heading_it() -> None:
+    claims = _claims(
+        "Omar Haddad is the head of the Valley Water Council in Jordan, which says on its "
+        "website that it supplies half of the valley's farms."
+    )
+    assert _speaker_of(claims, "it supplies half") == "Valley Water Council"
+
+
+@pytest.mark.slow
+def test_a_title_heading_a_phrase_that_ends_in_an_unrecognized_name() -> None:
+    claims = _claims(
+        'Spokesperson for the Chilean Foreign Ministry Ana Rojas Vidal said "all parties should '
+        'return to the table", criticizing "those who walked out of the talks" for the delay.'
+    )
+    assert {c.speaker.name for c in claims} == {"Ana Rojas Vidal"}
+
+
+@pytest.mark.slow
+def test_a_pronoun_after_a_subhead_refers_to_the_name_opening_the_paragraph() -> None:
+    claims = _claims(
+        "Residents react\n\n"
+        "Jamil Haddad, 58, told reporters in the market that the decision was a mistake.\n\n"
+        "He lamented the fact that the families of the town were never consulted."
+    )
+    assert _speaker_of(claims, "the families of the town") == "Jamil Haddad"
+
+
+@pytest.mark.slow
+def test_a_possessive_pronoun_is_not_part_of_a_descriptor() -> None:
+    claims = _claims(
+        "The ambassador denied his Ukrainian counterpart’s accusations of war crimes on Friday."
+    )
+    charge = next(c for c in claims if c.text == "war crimes")
+    assert (charge.speaker.name, charge.stance) == ("Ukrainian counterpart", "accuse")
+
+
+@pytest.mark.slow
+def test_the_governor_with_no_governor_named_is_the_last_named_regions() -> None:
+    claims = _claims(
+        "More than 300 drones were recorded over the Kursk region in May. Two villages lost "
+        "power, according to the governor."
+    )
+    assert _speaker_of(claims, "Two villages lost power") == "Kursk governor"
+
+
+@pytest.mark.slow
+def test_a_subhead_run_into_the_paragraph_is_not_part_of_the_speakers_name() -> None:
+    claims = _claims(
+        "Officials report strikes near the border\n\n"
+        "A regional official says one missile struck a school in the city, injuring two."
+    )
+    assert _speaker_of(claims, "one missile struck") == "regional official"
