@@ -49,7 +49,13 @@ def analyse(nlp: Any, text: str, times: dict[str, str] | None = None) -> Analysi
     analysis.places = tuple(places)
     analysis.times = tuple(
         TimeExpr(
-            id=f"t{i}", text=s, start=text.find(s), end=text.find(s) + len(s), type="DATE", value=v
+            id=f"t{i}",
+            text=s,
+            start=text.find(s),
+            end=text.find(s) + len(s),
+            # TIMEX3 durations ("P5D") are DURATION expressions; the rest are dates.
+            type="DURATION" if v.startswith("P") else "DATE",
+            value=v,
         )
         for i, (s, v) in enumerate((times or {}).items(), start=1)
     )

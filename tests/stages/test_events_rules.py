@@ -286,3 +286,325 @@ def test_undated_unattributed_attack_in_an_after_clause_only_dates_another(nlp: 
     dated = "He was held there after he was shot down over Kharkiv in 1967."
     (event,) = [e for e in _timed(nlp, dated, {"1967": "1967"}) if e.type == "ASSAULT"]
     assert event.date == "1967"
+
+
+# --- third session: arguments and dates (issue 6 error categories) ----------------------------
+
+
+def _dated(nlp: Any, text: str, times: dict[str, str]) -> list[Event]:
+    """Events of ``text`` with the given time expressions ("P5D"-like values are durations)."""
+    return list(extract_events(_analyse(nlp, text, times)))
+
+
+def test_coordinated_actors_of_different_countries_are_one_compound_actor(nlp: Any) -> None:
+    (event,) = _events(nlp, "Poland and Hungary accused Russia of sabotage.")
+    assert (event.actor.name, event.actor.country) == ("Poland and Hungary", None)
+    assert event.target is not None and event.target.country == "RUS"
+    (modifiers,) = _events(nlp, "The Polish and Lithuanian foreign ministries condemned Russia.")
+    assert modifiers.actor.country is None and modifiers.actor.sector == "GOV"
+    # One country's parties keep their country.
+    same = _events(nlp, "Zelensky and his defence minister accused Russia of shelling Kharkiv.")
+    assert [e.actor.country for e in same if e.type == "ACCUSE"] == ["UKR"]
+
+
+def test_reciprocal_act_of_coordinated_nations_has_actor_and_target(nlp: Any) -> None:
+    (event,) = _events(nlp, "Polish and Ukrainian troops launched joint exercises near Kharkiv.")
+    assert event.type == "COOPERATE"
+    assert event.actor.country == "POL"
+    assert event.target is not None and event.target.country == "UKR"
+
+
+def test_between_phrase_gives_actor_and_target(nlp: Any) -> None:
+    (talks,) = _events(nlp, "Talks between Poland and Russia resumed in Kharkiv.")
+    assert talks.type == "CONSULT" and talks.actor.country == "POL"
+    assert talks.target is not None and talks.target.country == "RUS"
+    text = "Violent clashes erupted in Kharkiv between protesters and security forces."
+    (clash,) = _events(nlp, text)
+    # In a clash of a crowd and armed forces, the forces are the assault's actor.
+    assert clash.type == "ASSAULT" and clash.actor.name == "security forces"
+    assert clash.target is not None and clash.target.name == "protesters"
+
+
+def test_claim_of_responsibility_names_the_actor(nlp: Any) -> None:
+    (event,) = _events(nlp, "Hamas claimed responsibility for the attack on Kharkiv.")
+    assert (event.type, event.actor.country) == ("ASSAULT", "PSE")
+
+
+def test_rebels_without_a_country_are_of_where_they_fight(nlp: Any) -> None:
+    (event,) = _events(nlp, "Rebels attacked Kharkiv.")
+    assert (event.actor.sector, event.actor.country) == ("REB", "UKR")
+
+
+def test_unresolved_its_in_a_report_is_the_reporters(nlp: Any) -> None:
+    text = "Ukraine's general staff said its forces were continuing an incursion in Belgorod."
+    (event,) = _events(nlp, text)
+    assert (event.type, event.actor.country) == ("ASSAULT", "UKR")
+
+
+def test_repeated_mentions_of_one_attack_are_one_event_with_the_finer_date(nlp: Any) -> None:
+    text = (
+        "Russian troops shelled Kharkiv in October. "
+        "Three people were killed in the October 13 attack on Kharkiv."
+    )
+    (event,) = _dated(nlp, text, {"in October": "2024-10", "October 13": "2024-10-13"})
+    assert (event.actor.country, event.date, event.fatalities) == ("RUS", "2024-10-13", 3)
+    # The same party told again in a doubting clause, with nothing new, is the same attack.
+    doubt = (
+        "Russian troops shelled Kharkiv on Monday. Nobody knows why Russian troops were shelling."
+    )
+    assert len(_dated(nlp, doubt, {"on Monday": "2025-04-21"})) == 1
+    # Another party of the same country is another act.
+    police = "Russian troops shelled Kharkiv on Monday. Russian police beat protesters."
+    assert len(_dated(nlp, police, {"on Monday": "2025-04-21"})) == 2
+
+
+def test_unattributed_attack_goes_to_the_other_side_of_the_stories_dyad(nlp: Any) -> None:
+    # Only one side's strikes are told with an actor; their target is the other side.
+    text = (
+        "Russia launched a missile attack on Ukraine.\n\n"
+        "Two people were injured in an explosion in Belgorod."
+    )
+    belgorod = [e for e in _events(nlp, text) if "Belgorod" in e.text]
+    assert [e.actor.country for e in belgorod] == ["UKR"]
+
+
+def test_counted_months_or_years_after_date_the_earlier_event(nlp: Any) -> None:
+    text = "US troops remain in Kharkiv, 18 years after Washington invaded the country."
+    (event,) = _dated(nlp, text, {"18 years": "P18Y"})
+    assert (event.date, event.date_source) == ("2007", "text")
+    months = "Russian troops retook Sumy eight months after Kyiv launched an incursion into Kursk."
+    incursion = [
+        e for e in _dated(nlp, months, {"eight months": "P8M"}) if "incursion" in str(e.trigger)
+    ]
+    assert [e.date for e in incursion] == ["2024-08"]
+    # A count of days is not precise enough about the governing clause's own day.
+    days = "The talks began a day after Russia attacked Kharkiv."
+    (attack,) = _dated(nlp, days, {"a day": "P1D"})
+    assert attack.date_source == "published"
+
+
+def test_day_beside_last_week_dates_to_the_day(nlp: Any) -> None:
+    text = "Russian troops shelled Kharkiv on Friday last week."
+    (event,) = _dated(nlp, text, {"Friday": "2025-04-11", "last week": "2025-W15"})
+    assert event.date == "2025-04-11"
+
+
+def test_speech_act_takes_the_date_of_the_statement_it_is_made_in(nlp: Any) -> None:
+    text = "In a joint statement published on March 3, Poland and Lithuania accused Russia."
+    (event,) = _dated(nlp, text, {"March 3": "2025-03-03"})
+    assert (event.type, event.date) == ("ACCUSE", "2025-03-03")
+    # A report's publication does not date the attack it reports.
+    report = (
+        "Russian troops killed a reporter in Kharkiv, according to a report published on Thursday."
+    )
+    (attack,) = _dated(nlp, report, {"Thursday": "2025-04-17"})
+    assert attack.date_source == "published"
+
+
+def test_reported_progressive_happens_when_it_is_said(nlp: Any) -> None:
+    text = "Zelensky told reporters on Friday that he was pushing for a ceasefire with Russia."
+    requests = [e for e in _dated(nlp, text, {"Friday": "2025-04-18"}) if e.type == "REQUEST"]
+    assert [e.date for e in requests] == ["2025-04-18"]
+    # A past perfect in the report happened before it: no date from the report.
+    earlier = "Zelensky said on Friday that Russia had shelled Kharkiv."
+    attacks = [e for e in _dated(nlp, earlier, {"Friday": "2025-04-18"}) if e.type == "ASSAULT"]
+    assert [e.date_source for e in attacks] == ["published"]
+
+
+def test_span_across_two_days_or_recent_days_is_the_month(nlp: Any) -> None:
+    text = "Russia attacked Kharkiv on Friday night and early Saturday."
+    times = {"Friday night": "2025-04-18", "early Saturday": "2025-04-19"}
+    (event,) = _dated(nlp, text, times)
+    assert event.date == "2025-04"
+    recent = "Protesters have tried to block the road into Kharkiv over the last five days."
+    (protest,) = _dated(nlp, recent, {"the last five days": "P5D"})
+    assert (protest.date, protest.date_source) == ("2025-04", "text")
+
+
+def test_details_after_a_dated_overview_take_its_date(nlp: Any) -> None:
+    text = (
+        "Both sides reported explosions on Friday night.\n\n"
+        "In Kharkiv, three people were killed.\n\n"
+        "On Monday, two people were killed in Sumy."
+    )
+    events = _dated(nlp, text, {"Friday night": "2025-04-18", "Monday": "2025-04-21"})
+    assert [(e.place is not None, e.date) for e in events] == [
+        (True, "2025-04-18"),
+        (True, "2025-04-21"),
+    ]
+
+
+def test_dated_re_mention_dates_the_event(nlp: Any) -> None:
+    text = "Russia launched strikes on Kharkiv. Monday's strikes destroyed a school."
+    (event,) = _dated(nlp, text, {"Monday": "2025-04-21"})
+    assert (event.actor.country, event.date, event.date_source) == ("RUS", "2025-04-21", "text")
+
+
+def test_definite_place_noun_refers_back_to_the_place_named_before(nlp: Any) -> None:
+    text = "Russia shelled Kharkiv on Monday. The city was attacked again with drones on Tuesday."
+    events = _dated(nlp, text, {"on Monday": "2025-04-21", "on Tuesday": "2025-04-22"})
+    assert [(e.date, e.place is not None) for e in events] == [
+        ("2025-04-21", True),
+        ("2025-04-22", True),
+    ]
+    # Placed in Ukraine, the unattributed second strike is the other side's: Russia's.
+    assert events[1].actor.country == "RUS"
+    # Nothing named before: no place, so no event without an actor.
+    assert _events(nlp, "In a new strike, the city was attacked with drones.") == []
+
+
+def test_verb_coordinated_with_a_noun_takes_the_governing_subject(nlp: Any) -> None:
+    text = (
+        "Video footage shows security forces in Kharkiv using tear gas to disperse protests "
+        "and beating demonstrators with batons."
+    )
+    (event,) = _events(nlp, text)
+    assert (event.type, event.mode) == ("ASSAULT", "beat")
+    # "security forces" are police (COP), local to the place they act in.
+    assert (event.actor.sector, event.actor.country) == ("COP", "UKR")
+
+
+def test_nominal_retreats_and_campaigns_find_their_actor(nlp: Any) -> None:
+    (retreat,) = _events(nlp, "Ukrainian forces have been in retreat in Kursk in recent months.")
+    assert (retreat.type, retreat.actor.country) == ("RETREAT", "UKR")
+    (withdrawal,) = _events(nlp, "Peace would allow for the eventual withdrawal of US troops.")
+    assert (withdrawal.type, withdrawal.actor.country) == ("RETREAT", "USA")
+    (campaign,) = _events(nlp, "The base has been the target of a Russian disinformation campaign.")
+    assert (campaign.type, campaign.actor.country) == ("COERCE", "RUS")
+
+
+def test_another_kind_of_act_by_the_same_party_is_another_event(nlp: Any) -> None:
+    text = (
+        "Russian police killed two protesters in Kharkiv. "
+        "Russian police were also beating demonstrators. Russian police also shot at them."
+    )
+    events = _events(nlp, text)
+    # The beating is another act; "shot at them" only says how the killing was done.
+    assert [e.mode for e in events] == [None, "beat"]
+
+
+def test_attacks_guarded_against_are_dangers_not_events(nlp: Any) -> None:
+    text = (
+        "Their proximity provides a modicum of protection to civilians against Russian airstrikes."
+    )
+    assert _events(nlp, text) == []
+    future = "Berlin would help Kyiv produce missiles to defend itself from future Russian attacks."
+    assert [e for e in _events(nlp, future) if e.type == "ASSAULT"] == []
+    # One attack repelled is an occurrence.
+    repelled = "Ukrainian troops defended Kharkiv against a Russian attack."
+    assert [e.actor.country for e in _events(nlp, repelled) if e.type == "ASSAULT"] == ["RUS"]
+
+
+def test_fighting_alongside_is_no_attack(nlp: Any) -> None:
+    assert _events(nlp, "Russian troops have been fighting alongside the rebels in Kharkiv.") == []
+    (event,) = _events(nlp, "Russian troops have been fighting against the rebels in Kharkiv.")
+    assert event.type == "ASSAULT"
+
+
+def test_relative_who_is_the_name_right_before_it(nlp: Any) -> None:
+    text = (
+        "He hoped for talks between his government and the Taliban, "
+        "who have long refused to negotiate peace with Kabul."
+    )
+    rejections = [e for e in _events(nlp, text) if e.type == "REJECT"]
+    assert [e.actor.country for e in rejections] == ["AFG"]
+
+
+def test_subject_is_taken_from_the_triggers_paragraph(nlp: Any) -> None:
+    # The parser may run the quote's end and the next paragraph into one sentence.
+    text = (
+        "The fighters said they were tired.\n\n"
+        "The U.S. military in Kharkiv has been training the opposition forces."
+    )
+    aid = [e for e in _events(nlp, text) if e.type == "AID"]
+    assert [e.actor.country for e in aid] == ["USA"]
+
+
+def test_request_to_the_reporters_and_bare_agreement_are_no_events(nlp: Any) -> None:
+    assert (
+        _events(nlp, "Nina, a Kharkiv resident who asked us to change her name, is afraid.") == []
+    )
+    asked = _events(nlp, "Kyiv asked Russia to withdraw from Kharkiv.")
+    assert [e.type for e in asked] == ["REQUEST"]
+    assert _events(nlp, "Oleh Petrenko, 44, agreed.") == []
+    assert [e.type for e in _events(nlp, "Kyiv agreed to a ceasefire.")] == ["AGREE"]
+
+
+def test_also_continues_the_statement_before(nlp: Any) -> None:
+    text = (
+        "NATO said last week that Russian troops were in Kharkiv. "
+        "They also accused Russia of supplying the rebels."
+    )
+    events = _dated(nlp, text, {"last week": "2025-W15"})
+    assert [e.date for e in events if e.type == "ACCUSE"] == ["2025-04"]
+
+
+def test_speech_participle_is_the_reporters_act(nlp: Any) -> None:
+    text = (
+        "Albania's foreign minister reported that the embassy in Kyiv was hit during the attack, "
+        "denouncing it as unacceptable."
+    )
+    accusations = [e for e in _events(nlp, text) if e.type == "ACCUSE"]
+    assert [e.actor.country for e in accusations] == ["ALB"]
+    quoted = (
+        'A spokesperson for the Chinese Foreign Ministry said "all parties should work for '
+        'peace", criticizing "those who were busy condemning others".'
+    )
+    criticism = [e for e in _events(nlp, quoted) if e.trigger and e.trigger.text == "criticizing"]
+    assert [e.actor.country for e in criticism] == ["CHN"]
+
+
+def test_demand_by_a_party_is_that_partys(nlp: Any) -> None:
+    text = "Russia is yet to send its negotiating proposals to Kyiv - a key demand by Ukraine."
+    requests = [e for e in _events(nlp, text) if e.type == "REQUEST"]
+    assert [e.actor.country for e in requests] == ["UKR"]
+
+
+def test_participle_of_saying_has_the_time_of_its_report(nlp: Any) -> None:
+    text = (
+        "On Friday, the foreign minister reiterated that Kyiv had already sent its plan to "
+        "Russia, adding Moscow must accept an unconditional ceasefire."
+    )
+    requests = [e for e in _dated(nlp, text, {"Friday": "2025-04-18"}) if e.type == "REQUEST"]
+    assert [e.date for e in requests] == ["2025-04-18"]
+
+
+def test_targets_named_through_roles_places_and_collectives(nlp: Any) -> None:
+    (campaign,) = _events(
+        nlp, "The U.S. base in Kharkiv has been the target of a Russian disinformation campaign."
+    )
+    assert campaign.target is not None and campaign.target.country == "USA"
+    (battle,) = _events(nlp, "Ukraine's military was battling a column of Russian tanks.")
+    assert battle.target is not None and battle.target.country == "RUS"
+    (drills,) = _events(nlp, "China held huge drills around Taiwan.")
+    assert drills.target is not None and drills.target.country == "TWN"
+    # An attack on another country's ground with no target named is aimed at that country.
+    (incursion,) = _events(nlp, "Ukrainian forces continued an incursion in Belgorod.")
+    assert incursion.target is not None and incursion.target.country == "RUS"
+
+
+def test_unnamed_victims_take_the_country_the_attack_is_on(nlp: Any) -> None:
+    text = "At least seven people were killed in Russian attacks on Ukrainian cities overnight."
+    (event,) = _events(nlp, text)
+    assert event.target is not None and event.target.country == "UKR"
+    rebels = "Russia accused Kyiv of supplying the rebels in Kharkiv with weapons."
+    aid = [e for e in _events(nlp, rebels) if e.type == "AID"]
+    assert [e.target.country if e.target else None for e in aid] == ["UKR"]
+
+
+def test_copula_and_relative_gap_give_place_and_target(nlp: Any) -> None:
+    (retreat,) = _events(nlp, "Ukrainian forces have been in retreat in Kursk in recent months.")
+    assert retreat.place is not None
+    text = "Russia controls the southern Kharkiv peninsula Moscow annexed in 2014."
+    (annexation,) = _dated(nlp, text, {"2014": "2014"})
+    assert annexation.type == "COERCE"
+    assert annexation.target is not None and annexation.target.country == "UKR"
+
+
+def test_impossible_spans_give_no_date_and_no_crash(nlp: Any) -> None:
+    text = "US troops remain in Kharkiv, 99999 years after Washington invaded the country."
+    (event,) = _dated(nlp, text, {"99999 years": "P99999Y"})
+    assert event.date_source == "published"
+    recent = "Protesters have tried to block the road into Kharkiv over the last 99999999 days."
+    (protest,) = _dated(nlp, recent, {"the last 99999999 days": "P99999999D"})
+    assert protest.date_source == "published"

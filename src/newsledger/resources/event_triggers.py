@@ -8,7 +8,8 @@ and accusatory complements ("declared that Moscow violated ..."), characterizati
 pejorative nouns ("described Beijing as an enabler"), and the modifiers that refine an assault's
 mode ("drone attack") or turn a strike into a work stoppage ("hunger strike"), and the words
 that make a plural event noun an aggregate rather than one event ("near-daily attacks", "the
-number of attacks").
+number of attacks"), and the commissive verbs by which a party commits itself to an act
+("offered to negotiate", "pledged aid"), whose event is the intent (AGREE or THREATEN).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ class TriggerEntry:
     actor_sectors: tuple[str, ...] = ()
     not_objects: tuple[str, ...] = ()
     subjects: tuple[str, ...] = ()
+    needs_light: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +61,11 @@ class TriggerLexicon:
     joint_markers: frozenset[str] = frozenset()
     topic_preps: frozenset[str] = frozenset()
     accident_nouns: frozenset[str] = frozenset()
+    commissive_verbs: frozenset[str] = frozenset()
+    complaint_verbs: frozenset[str] = frozenset()
+    participation_verbs: frozenset[str] = frozenset()
+    light_verb_forms: frozenset[str] = frozenset()
+    exercise_nouns: frozenset[str] = frozenset()
 
 
 def _entry(row: dict[str, Any]) -> TriggerEntry:
@@ -75,11 +82,19 @@ def _entry(row: dict[str, Any]) -> TriggerEntry:
         actor_sectors=tuple(row.get("actor_sectors", ())),
         not_objects=tuple(row.get("not_objects", ())),
         subjects=tuple(row.get("subjects", ())),
+        needs_light=bool(row.get("needs_light", False)),
     )
 
 
 def _words(raw: dict[str, Any], key: str) -> dict[str, str]:
     return {k: v for k, v in raw[key].items() if not k.startswith("_")}
+
+
+def _forms(verb: str) -> tuple[str, ...]:
+    """The regular inflections of a verb: the small model lemmatizes some wrongly ("staged" as
+    "stag"), and a light verb must be known by its form too."""
+    stem = verb[:-1] if verb.endswith("e") else verb
+    return (verb, f"{verb}s", f"{stem}ed", f"{stem}ing")
 
 
 @lru_cache(maxsize=1)
@@ -108,4 +123,9 @@ def trigger_lexicon() -> TriggerLexicon:
         joint_markers=frozenset(raw.get("joint_markers", ())),
         topic_preps=frozenset(raw.get("topic_preps", ())),
         accident_nouns=frozenset(raw.get("accident_nouns", ())),
+        commissive_verbs=frozenset(raw.get("commissive_verbs", ())),
+        complaint_verbs=frozenset(raw.get("complaint_verbs", ())),
+        participation_verbs=frozenset(raw.get("participation_verbs", ())),
+        exercise_nouns=frozenset(raw.get("exercise_nouns", ())),
+        light_verb_forms=frozenset(form for verb in raw["light_verbs"] for form in _forms(verb)),
     )

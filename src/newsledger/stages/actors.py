@@ -184,7 +184,7 @@ def actor_for_phrase(analysis: Analysis, start: int, end: int) -> ActorRef:
             sector=known.sector,
         )
     words = [t.lemma_.lower() for t in span] if span is not None else text.lower().split()
-    sector = sector_for_words(words if span is None else [span.root.lemma_.lower()])
+    sector = sector_for_words(words if span is None else _head_words(span.root))
     country_code = _country_of_tokens(list(span)) if span is not None else None
     if entity is not None:
         country_code = country_code or entity.country
@@ -206,6 +206,14 @@ def actor_for_phrase(analysis: Analysis, start: int, end: int) -> ActorRef:
         country=country_code,
         sector=sector,
     )
+
+
+def _head_words(root: Any) -> list[str]:
+    """The head noun with the nouns compounded onto it, as lowercase lemmas: "security forces"
+    → ["security", "force"], so that a compound title ("security force", "defense ministry")
+    outranks its bare head ("force", "ministry")."""
+    compounds = [c for c in root.lefts if c.dep_ == "compound" and c.pos_ in {"NOUN", "PROPN"}]
+    return [*(c.lemma_.lower() for c in compounds), root.lemma_.lower()]
 
 
 def _entity_within(entities: tuple[Entity, ...], start: int, end: int) -> Entity | None:

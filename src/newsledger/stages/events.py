@@ -11,9 +11,15 @@ with a place or casualties ("five civilians were killed in Kharkiv"), with the a
 or a protest with a place (its protesters); other actorless triggers are too vague to be events.
 Article-level passes (``event_parts.article``) then list an occurrence told by two triggers of
 one sentence once, aim "condemned the attack" at that attack's actor, list an assault told again
-without its actor once, and give an unattributed strike in a two-sided war to the other side.
-Source-list lines ("Title" — Outlet, date) are not narration and are skipped, and so is an
-unattributed, undated attack that only dates another event ("days after X was killed").
+once, date events told without a time by a dated overview before them ("explosions on Friday
+night ... In Kherson, three people were killed") or a dated re-mention after them ("held drills
+... Monday's drills"), and give an unattributed strike in a
+two-sided war to the other side.
+Source-list lines ("Title" — Outlet, date) are not narration and are skipped, and so are an
+unattributed, undated attack that only dates another event ("days after X was killed"), an
+attack named as what someone is protected from ("protection against Russian airstrikes"),
+fighting beside someone ("fighting alongside the rebels"), a source's request to the reporters
+("asked us to change her name") and a bare "agreed" that concurs with an opinion.
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ from typing import Any, ClassVar
 
 from newsledger.model import ActorRef, AuxMode, Event, Mention, PloverType
 from newsledger.pipeline.stage import Analysis
-from newsledger.resources.countries import alpha3
+from newsledger.resources.countries import alpha3, country
 from newsledger.resources.event_triggers import trigger_lexicon
 from newsledger.resources.plover import acled_type, cameo_root
 from newsledger.stages.event_parts.arguments import (
@@ -37,8 +43,10 @@ from newsledger.stages.event_parts.arguments import (
 )
 from newsledger.stages.event_parts.article import (
     UNKNOWN_ACTOR,
+    DatedMention,
     article_country,
     attributed_by_context,
+    dated_by_mention,
     drop_repeated_mentions,
     merge_duplicates,
     topic_target,
@@ -46,6 +54,7 @@ from newsledger.stages.event_parts.article import (
 from newsledger.stages.event_parts.casualties import casualties_in
 from newsledger.stages.event_parts.event_time import clause_verb, event_date, in_past_narrative
 from newsledger.stages.event_parts.modality import aux_mode
+from newsledger.stages.event_parts.syntax import children
 from newsledger.stages.event_parts.triggers import Candidate, find_candidates
 
 __all__ = ["UNKNOWN_ACTOR", "EventsStage", "build_event", "extract_events", "merge_duplicates"]
@@ -53,9 +62,14 @@ __all__ = ["UNKNOWN_ACTOR", "EventsStage", "build_event", "extract_events", "mer
 # A quoted headline followed by a dash and its outlet: a line of a source list, not narration.
 _CITATION = re.compile(r'^\s*["“][^"”]+["”]\s*[—–-]\s*\S')
 # Sectors whose members act where they live: police, civilians and protesters, the opposition,
-# courts. One of them named without a country ("riot police", "demonstrators") is of the
-# event's country, or of the article's setting.
-_LOCAL_SECTORS = frozenset({"COP", "CVL", "OPP", "JUD", "LEG", "PTY"})
+# courts, and rebels (CAMEO codes insurgents with the country they fight in: UKRREB). One of
+# them named without a country ("riot police", "demonstrators", "rebels") is of the event's
+# country, or of the article's setting.
+_LOCAL_SECTORS = frozenset({"COP", "CVL", "OPP", "JUD", "LEG", "PTY", "REB"})
+# Words of protection: what they guard against is a danger, not an event.
+_GUARD_LEMMAS = frozenset(
+    {"protect", "protection", "defend", "defense", "defence", "shield", "safeguard", "guard"}
+)
 # Subordinators of a clause that only dates another event by this one.
 _TIME_REFERENCE_MARKS = frozenset({"after", "before", "since"})
 
@@ -82,6 +96,7 @@ def extract_events(analysis: Analysis) -> tuple[Event, ...]:
         return ()
     lexicon = trigger_lexicon()
     events: list[Event] = []
+    mentions: list[DatedMention] = []
     for sentence in doc.sents:
         if _CITATION.match(sentence.text):
             continue  # a source list's line ("Russia attacks Ukraine" — Politico, ...)
@@ -90,9 +105,14 @@ def extract_events(analysis: Analysis) -> tuple[Event, ...]:
             event = build_event(analysis, candidate, sentence, "")
             if event is not None:
                 built.append(topic_target(event, candidate, [*events, *built], lexicon))
+            else:
+                mention = _dated_mention(analysis, candidate)
+                if mention is not None:
+                    mentions.append(mention)
         for event in merge_duplicates(built):
             events.append(replace(event, id=f"v{len(events) + 1}"))
     events = drop_repeated_mentions(events)
+    events = dated_by_mention(analysis, events, mentions)
     events = attributed_by_context(analysis, events)
     return tuple(replace(event, id=f"v{number}") for number, event in enumerate(events, start=1))
 
@@ -101,6 +121,10 @@ def build_event(
     analysis: Analysis, candidate: Candidate, sentence: Any, event_id: str
 ) -> Event | None:
     """The event a trigger names, or None when the text does not support one."""
+    if candidate.type == "ASSAULT" and (_guarded_against(candidate) or _fought_beside(candidate)):
+        return None
+    if _asks_the_reporter(analysis, candidate) or _bare_agreement(candidate):
+        return None
     actor = find_actor(analysis, candidate)
     entry = candidate.entry
     # "forces operating in Belgorod" is an assault; "companies operating in X" is not.
@@ -139,11 +163,18 @@ def build_event(
         actor_ref = ActorRef(
             name="protesters", country=place_country or article_country(analysis), sector="CVL"
         )
-    elif actor_ref is None and not (candidate.type == "ASSAULT" and (place or has_casualties)):
-        return None
-    target_ref = _target_ref(candidate, target, sentence, place_country)
     clause = clause_verb(candidate)
     date, date_source = event_date(analysis, candidate, clause)
+    if actor_ref is None and not (candidate.type == "ASSAULT" and (place or has_casualties)):
+        return None
+    target_ref = _target_ref(candidate, target, sentence, place_country)
+    if target_ref is not None and target_ref.country is None:
+        if target_ref.sector in _LOCAL_SECTORS:
+            # "supplying the rebels", "beating demonstrators": of the place, or the setting.
+            local = place_country or article_country(analysis)
+            target_ref = replace(target_ref, country=local) if local else target_ref
+    elif target_ref is None and candidate.type == "ASSAULT" and actor_ref is not None:
+        target_ref = _attacked_country(place_country, actor_ref)
     if actor_ref is None and date_source != "text" and _time_reference(clause):
         return None
     event_type: PloverType = candidate.type  # type: ignore[assignment]
@@ -177,6 +208,69 @@ def build_event(
         end=end,
         trigger=_trigger_mention(analysis.document.text, candidate, start, end),
     )
+
+
+def _dated_mention(analysis: Analysis, candidate: Candidate) -> DatedMention | None:
+    """A nominal trigger with a time but no party or place of its own, which made no event:
+    a dated overview ("both sides reported explosions on Friday night") or a dated re-mention
+    ("calling Monday's drills a warning") of events told without a time of their own
+    (``event_parts.article.dated_by_mention``)."""
+    if candidate.light is not None or candidate.kind != "noun":
+        return None
+    date, source = event_date(analysis, candidate, clause_verb(candidate))
+    if source != "text" or date is None:
+        return None
+    anchor = candidate.anchor
+    return DatedMention(anchor.idx, candidate.type, anchor.lower_, date)
+
+
+def _guarded_against(candidate: Candidate) -> bool:
+    """ "protection to civilians against Russian airstrikes", "to defend itself from future
+    attacks": attacks in general (a bare plural) named as what someone is protected from are a
+    danger, not an occurrence. "Defended the town against an attack" tells one, and stays."""
+    anchor = candidate.anchor
+    prep = anchor.head
+    if candidate.kind != "noun" or anchor.dep_ != "pobj" or prep.lower_ not in {"against", "from"}:
+        return False
+    if anchor.tag_ != "NNS" or any(c.dep_ in {"det", "poss"} for c in anchor.children):
+        return False
+    verb = next((a for a in prep.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    scope = verb.subtree if verb is not None else prep.ancestors
+    return any(t.lemma_.lower() in _GUARD_LEMMAS and t.i < prep.i for t in scope)
+
+
+def _asks_the_reporter(analysis: Analysis, candidate: Candidate) -> bool:
+    """ "a resident who asked us to change her name": a request to the reporters ("us" in the
+    narration, outside quotations) is about the reporting, not an interaction of parties."""
+    if candidate.type != "REQUEST" or candidate.kind != "verb":
+        return False
+    objects = children(candidate.anchor, "dobj", "dative")
+    if not any(o.lower_ in {"us", "me"} for o in objects):
+        return False
+    position = candidate.anchor.idx
+    return not any(c.kind == "direct" and c.start <= position < c.end for c in analysis.claims)
+
+
+def _bare_agreement(candidate: Candidate) -> bool:
+    """ "Abu Hassan Amer, 44, agreed.": "agreed" with nothing agreed to, on or with concurs
+    with an opinion just quoted; PLOVER's AGREE is agreeing to or on something."""
+    anchor = candidate.anchor
+    if candidate.type != "AGREE" or candidate.kind != "verb":
+        return False
+    return not any(
+        c.dep_ in {"dobj", "xcomp", "ccomp", "prep", "attr", "advcl", "dative"}
+        for c in anchor.children
+    )
+
+
+def _fought_beside(candidate: Candidate) -> bool:
+    """ "troops have been fighting alongside the rebels": fighting beside a party, with no one
+    fought against, is fighting together, not an attack on anyone."""
+    anchor = candidate.anchor
+    if candidate.kind != "verb" or children(anchor, "dobj"):
+        return False
+    preps = {c.lower_ for c in anchor.children if c.dep_ == "prep"}
+    return "alongside" in preps and not preps & {"against", "on", "at"}
 
 
 def _time_reference(clause: Any) -> bool:
@@ -217,6 +311,16 @@ def _target_ref(
         # "an attack on the city of Sumy, resulting in dozens of civilian deaths"
         return ActorRef(name="civilians", country=ref.country, sector="CVL")
     return ref
+
+
+def _attacked_country(place_country: str | None, actor: ActorRef) -> ActorRef | None:
+    """ "Ukrainian forces continued an incursion in Russia's Belgorod region": an attack by one
+    country's party on another country's ground, with no target named, is aimed at that
+    country."""
+    if place_country is None or actor.country is None or place_country == actor.country:
+        return None
+    found = country(place_country)
+    return ActorRef(name=found.name if found else place_country, country=place_country)
 
 
 def _trigger_mention(text: str, candidate: Candidate, start: int, end: int) -> Mention | None:

@@ -10,7 +10,7 @@ the events already built, so they need no parse beyond the candidate at hand.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from newsledger.model import ActorRef, Event
 from newsledger.pipeline.stage import Analysis
@@ -18,17 +18,33 @@ from newsledger.resources.countries import alpha3, country
 from newsledger.resources.event_triggers import TriggerLexicon
 from newsledger.stages.event_parts.syntax import direct_object
 from newsledger.stages.event_parts.triggers import Candidate
+from newsledger.stages.times import record_date
 
 UNKNOWN_ACTOR = ActorRef(name="unknown")
+# PLOVER assault modes that name a kind of act (not the means of one): a mention with
+# another of them tells another act.
+_ACT_MODES = frozenset(
+    {"abduct", "beat", "torture", "sexual", "targeted", "destroy", "crowd-control"}
+)
+# How many paragraph breaks the details of a dated overview of attacks may run over.
+_OVERVIEW_PARAGRAPHS = 4
+# Modes of a clause that doubts or denies an occurrence rather than telling a new one.
+_DOUBT_AUX = frozenset({"hypothetical", "negation"})
 
 
 def attributed_by_context(analysis: Analysis, events: list[Event]) -> list[Event]:
     """In a story of two warring sides, an unattributed assault on one side's territory is the
     other side's ("three people were killed in Kherson" in a story of Russian strikes on
-    Ukraine), as analysts code it; the actor's name says it was attributed from context."""
-    sides = Counter(
-        e.actor.country for e in events if e.type == "ASSAULT" and e.actor.country is not None
-    )
+    Ukraine), as analysts code it; the actor's name says it was attributed from context. The
+    sides are the countries that attack and are attacked in the story's attributed assaults, so
+    a story that tells only one side's strikes ("Russia's attacks on Ukraine") still has two."""
+    sides: Counter[str] = Counter()
+    for e in events:
+        if e.type != "ASSAULT" or e.actor.country is None:
+            continue
+        sides[e.actor.country] += 1
+        if e.target is not None and e.target.country not in {None, e.actor.country}:
+            sides[e.target.country] += 1
     top = sides.most_common(2)
     if len(top) < 2:
         return events
@@ -49,6 +65,79 @@ def attributed_by_context(analysis: Analysis, events: list[Event]) -> list[Event
         else:
             attributed.append(event)
     return attributed
+
+
+@dataclass(frozen=True, slots=True)
+class DatedMention:
+    """A nominal trigger with a time of its own that made no event: where it is, its type,
+    its word ("explosions", "drills") and its date."""
+
+    position: int
+    type: str
+    word: str
+    date: str
+
+
+def dated_by_mention(
+    analysis: Analysis, events: list[Event], mentions: list[DatedMention]
+) -> list[Event]:
+    """Date events the text tells without a time by dated mentions that made no event:
+
+    - an overview of attacks before them ("Both sides reported explosions on Friday night and
+      early Saturday. In Kherson, three people were killed ..."): news gives the dated
+      overview, then details without a time of their own. An undated assault within the next
+      paragraphs, before any other time expression, has the overview's date;
+    - a re-mention of the same event word just after them ("China held huge drills around
+      Taiwan. Beijing ... called Monday's drills a warning"): the same occurrence, dated.
+    """
+    if not mentions:
+        return events
+    text = analysis.document.text
+    dated_positions = sorted(
+        t.start for t in analysis.times if t.type in ("DATE", "TIME") and record_date(t.value)
+    )
+    result: list[Event] = []
+    for event in events:
+        found = None
+        if event.date_source != "text" and event.aux is None:
+            found = _re_mention_after(event, mentions, text)
+            if found is None and event.type == "ASSAULT":
+                found = _overview_before(event.start, mentions, dated_positions, text)
+        result.append(
+            replace(event, date=found, date_source="text") if found is not None else event
+        )
+    return result
+
+
+def _re_mention_after(event: Event, mentions: list[DatedMention], text: str) -> str | None:
+    if event.trigger is None:
+        return None
+    words = {word.strip(".,;:").lower() for word in event.trigger.text.split()}
+    for mention in mentions:
+        if mention.position <= event.end or mention.type != event.type:
+            continue
+        if text.count("\n\n", event.end, mention.position) > 1:
+            return None  # mentions are in text order: the rest are further away
+        if mention.word in words:
+            return mention.date
+    return None
+
+
+def _overview_before(
+    start: int, mentions: list[DatedMention], dated_positions: list[int], text: str
+) -> str | None:
+    earlier = [m for m in mentions if m.type == "ASSAULT" and m.position < start]
+    if not earlier:
+        return None
+    overview = max(earlier, key=lambda m: m.position)
+    # The overview's own time expressions lie in its line; any later one starts a new time.
+    line_end = text.find("\n", overview.position)
+    line_end = start if line_end < 0 else min(line_end, start)
+    if any(line_end < p < start for p in dated_positions):
+        return None
+    if text.count("\n\n", overview.position, start) > _OVERVIEW_PARAGRAPHS:
+        return None
+    return overview.date
 
 
 def topic_target(
@@ -86,21 +175,29 @@ def merge_duplicates(events: list[Event]) -> list[Event]:
 
 
 def drop_repeated_mentions(events: list[Event]) -> list[Event]:
-    """An assault told again without its actor ("Russia struck Kharkiv. ... In Kharkiv, a
-    five-story building was hit and three people were killed.") is the story's occurrence
-    already listed, not a new one, when nothing tells them apart (type, aux, place, text date
-    and target agree or are open): news tells a strike once and its details paragraphs later.
-    It is listed once: the fuller mention, with the casualty counts the other gives. A mention
-    naming its actor is left alone, since "Ukraine's forces have been operating in Belgorod"
-    after "Ukraine launched an incursion" may tell a part worth its own event."""
+    """An assault told again ("Russia struck Kharkiv. ... In Kharkiv, a five-story building was
+    hit and three people were killed.") is the story's occurrence already listed, not a new one,
+    when nothing tells them apart (type, place, text date and target agree or are open): news
+    tells a strike once and its details paragraphs later. It is listed once, with the details
+    the other mention adds: casualty counts, and a finer date ("in October" then "the Oct. 13
+    attack"). A re-mention in a doubting or denying clause ("could not determine whether the
+    crew shot at them") is about the occurrence already told as having happened.
+
+    A mention without an actor is merged into the fuller one. A mention naming its actor is
+    merged only when it adds nothing of its own (no place, time or casualties) and names the
+    same country and no other kind of act (PLOVER mode): "riot police smashing windows" after
+    "killings by security forces" is another act, and "Ukraine's forces have been operating
+    in Belgorod" after "Ukraine launched an incursion" tells a part worth its own event."""
     kept: list[Event] = []
     for event in events:
-        unnamed = event.type == "ASSAULT" and event.actor == UNKNOWN_ACTOR
-        twin = _repeated(event, kept) if unnamed else None
+        twin = _repeated(event, kept) if event.type == "ASSAULT" else None
         if twin is None:
             kept.append(event)
             continue
-        fuller, other = (event, twin) if _fullness(event) > _fullness(twin) else (twin, event)
+        if event.actor == UNKNOWN_ACTOR:
+            fuller, other = (event, twin) if _fullness(event) > _fullness(twin) else (twin, event)
+        else:
+            fuller, other = twin, event
         if fuller.fatalities is None and other.fatalities is not None:
             fuller = replace(
                 fuller,
@@ -108,24 +205,65 @@ def drop_repeated_mentions(events: list[Event]) -> list[Event]:
                 injured=other.injured,
                 casualties_approx=other.casualties_approx,
             )
+        fuller = replace(fuller, aux=twin.aux)
+        if _says_more_when(other, fuller):
+            fuller = replace(fuller, date=other.date, date_source="text")
         kept[kept.index(twin)] = fuller
     return kept
 
 
 def _repeated(event: Event, earlier: list[Event]) -> Event | None:
-    return next(
-        (e for e in reversed(earlier) if e.start != event.start and _same_occurrence(e, event)),
-        None,
+    named = event.actor != UNKNOWN_ACTOR
+    if named and (
+        event.actor.country is None or event.place is not None or event.fatalities is not None
+    ):
+        return None
+    for previous in reversed(earlier):
+        if previous.start == event.start or not _same_occurrence(previous, event, repeat=True):
+            continue
+        if not named:
+            return previous
+        # A named re-mention adds no time of its own: none, or the one already told.
+        same_time = event.date_source != "text" or (
+            previous.date_source == "text" and previous.date == event.date
+        )
+        # "beating demonstrators" after "killings by security forces" is another kind of act;
+        # a means ("shot at them": firearms) only tells how the same act was done.
+        other_act = event.mode in _ACT_MODES and event.mode != previous.mode
+        if same_time and not other_act and previous.actor.country == event.actor.country:
+            return previous
+    return None
+
+
+def _says_more_when(other: Event, kept: Event) -> bool:
+    """Whether ``other`` dates the occurrence better than ``kept``: from the text where
+    ``kept`` is not, or more precisely ("2023-10-13" against "2023-10")."""
+    if other.date_source != "text" or other.date is None:
+        return False
+    return kept.date_source != "text" or (
+        kept.date is not None and len(other.date) > len(kept.date)
     )
 
 
-def _same_occurrence(a: Event, b: Event) -> bool:
-    if a.type != b.type or a.aux != b.aux:
+def _compatible_dates(a: str | None, b: str | None) -> bool:
+    """Whether two dates can name one time: equal, or one inside the other (2023-10 and
+    2023-10-13)."""
+    if a is None or b is None:
+        return True
+    return a.startswith(b) or b.startswith(a)
+
+
+def _same_occurrence(a: Event, b: Event, *, repeat: bool = False) -> bool:
+    """Whether two events (``b`` told after ``a``) can be one occurrence. With ``repeat``, a
+    later mention under doubt or negation can re-tell an occurrence told as having happened."""
+    if a.type != b.type:
+        return False
+    if a.aux != b.aux and not (repeat and a.aux is None and b.aux in _DOUBT_AUX):
         return False
     # Told at different places or times, they are different events (ACLED: one place, one day).
     if a.place is not None and b.place is not None and a.place != b.place:
         return False
-    if a.date_source == b.date_source == "text" and a.date != b.date:
+    if a.date_source == b.date_source == "text" and not _compatible_dates(a.date, b.date):
         return False
     if a.actor.country is not None and b.actor.country is not None:
         if a.actor.country != b.actor.country:

@@ -1,16 +1,24 @@
 """When an event happened: the time expression governing its clause, else the publication date.
 
 The clause climbs to governing clauses only through control, coordination and clauses that
-happen at the same time ("when it was sideswiped"): a complement, relative or adverbial clause has
-a time of its own. Times nested in clauses the event is not in are left out. ISO weeks ("last
-week") date an event to the month of their Thursday, since the record has no week dates.
+happen at the same time ("when it was sideswiped", "said on Friday that he was pushing for",
+"reiterated on Friday ..., adding"): a complement, relative or adverbial clause has a time of its
+own. Times nested in clauses the event is not in are left out, except the time of the statement
+a speech act is made in ("in a statement published Oct. 25, X accused Y"). Of two time
+expressions side by side ("on Friday last week") the finer dates the event; two days joined into
+one span ("Friday night and early Saturday") give their month, and so does a span of recent days
+("over the last five days"). A speech act that "also" continues the statement before ("NATO said
+last week ... They also accused") has its time. "Eight months after X launched an incursion"
+dates X eight months before the time of the clause it hangs off. ISO weeks ("last week") date an
+event to the month of their Thursday, since the record has no week dates.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
+from itertools import pairwise
 from typing import Any
 
 from newsledger.model import TimeExpr
@@ -24,6 +32,54 @@ _DATE_CLIMB_DEPS = frozenset({"xcomp", "pcomp", "prep", "conj", "acomp", "dobj",
 _SIMULTANEITY_MARKS = frozenset({"when", "as", "while"})
 _ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 _OWN_TIME_DEPS = frozenset({"relcl", "ccomp", "advcl", "acl"})
+# Nouns of the statement, speech or document a speech act is made in: "in a statement
+# published Oct. 25, X accused Y" is dated by the statement.
+_STATEMENT_NOUNS = frozenset(
+    {
+        "statement",
+        "speech",
+        "address",
+        "interview",
+        "letter",
+        "post",
+        "message",
+        "communique",
+        "briefing",
+        "conference",
+        "declaration",
+        "video",
+    }
+)
+# Event types that are speech acts: they happen where and when they are said.
+_SPEECH_TYPES = frozenset(
+    {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGREE", "CONCEDE"}
+)
+# Verbs that report speech; a progressive clause they govern happens as they are said.
+_REPORTING_LEMMAS = frozenset(
+    {
+        "say",
+        "tell",
+        "state",
+        "add",
+        "announce",
+        "insist",
+        "stress",
+        "claim",
+        "write",
+        "report",
+        "reiterate",
+        "repeat",
+    }
+)
+# "eight months after X", "18 years after X": a count of months or years before a clause.
+_COUNTED_SPAN = re.compile(r"^P(\d+)([YM])$")
+_RELATIVE_MARKS = {"after": -1, "before": 1}
+# "Friday night and (in the early hours of) Saturday": two days joined into one span.
+_SPAN_LINK = re.compile(r"^\W*(?:and|to|until|till|through|into)\b", re.IGNORECASE)
+_SPAN_GAP = 40
+# "over the last five days", "in the past two weeks": a span ending at publication.
+_RECENT_DAYS = re.compile(r"^P(\d+)([DW])$")
+_RECENT_PREPS = frozenset({"over", "in", "during", "for", "within"})
 
 
 def clause_verb(candidate: Candidate) -> Any:
@@ -42,25 +98,173 @@ def event_date(
 ) -> tuple[str | None, str | None]:
     """The date of the time expression governing the event's clause, climbing to governing
     clauses only through control and coordination; else the publication date."""
+    counted = _counted_span_date(analysis, clause)
+    if counted is not None:
+        return counted, "text"
+    speech = candidate.type in _SPEECH_TYPES
+    found = _clause_date(analysis, clause, candidate.anchor.idx, speech=speech)
+    if found is None and speech:
+        found = _continued_statement(analysis, clause)
+    if found is not None:
+        return found, "text"
+    published = analysis.document.published
+    return (published, "published") if published else (None, None)
+
+
+def _clause_date(
+    analysis: Analysis, clause: Any, anchor_pos: int, *, speech: bool = False
+) -> str | None:
+    """The record date of the time governing ``clause`` (climbing as the module says), or None."""
     text = analysis.document.text
-    anchor_pos = candidate.anchor.idx
     token = clause
     for _ in range(6):
         start = token.left_edge.idx
         end = token.right_edge.idx + len(token.right_edge.text)
-        times = _own_times(analysis, token, anchor_pos)
+        times = _own_times(analysis, token, anchor_pos, speech=speech)
         found = governing_time(times, start, end, anchor_pos, text=text)
         if found is not None:
-            date = record_date(found.value)
-            if date is not None:
-                return date, "text"
+            found_date = record_date(found.value)
+            if found_date is not None:
+                return _across_days(found, found_date, times, text)
+        recent = _recent_span(times, start, end, text, analysis.document.published)
+        if recent is not None:
+            return recent
+        report = _report_of_adjunct(token) if speech else None
+        if report is not None:
+            # "reiterated on Friday that ..., adding Moscow must accept": a participle of
+            # saying adds to the report it goes with, at its time.
+            token = report
+            continue
         if token.head.i == token.i or not (
-            token.dep_ in _DATE_CLIMB_DEPS or _simultaneous_clause(token)
+            token.dep_ in _DATE_CLIMB_DEPS
+            or _simultaneous_clause(token)
+            or _reported_progressive(token)
         ):
             break
         token = token.head
-    published = analysis.document.published
-    return (published, "published") if published else (None, None)
+    return None
+
+
+def _continued_statement(analysis: Analysis, clause: Any) -> str | None:
+    """ "NATO said last week that ... They also accused Russia of ...": a speech act whose
+    pronoun subject "also" does something goes on with the statement of the sentence before,
+    and has its time."""
+    subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    also = any(c.dep_ == "advmod" and c.lower_ == "also" for c in clause.children)
+    if not also or not subjects or subjects[0].pos_ != "PRON":
+        return None
+    sentence = clause.sent
+    if sentence.start == 0:
+        return None
+    previous = clause.doc[sentence.start - 1].sent.root
+    if previous.lemma_.lower() not in _REPORTING_LEMMAS:
+        return None
+    return _clause_date(analysis, previous, previous.idx)
+
+
+def _report_of_adjunct(token: Any) -> Any | None:
+    """The verb of saying a participle of saying ("adding", "saying") adds to: the nearest one
+    above it, wherever the parser hangs the participle."""
+    if not (
+        token.dep_ == "advcl"
+        and token.tag_ == "VBG"
+        and token.lemma_.lower() in _REPORTING_LEMMAS
+        and not any(c.dep_ == "mark" for c in token.children)
+    ):
+        return None
+    return next((a for a in token.ancestors if a.lemma_.lower() in _REPORTING_LEMMAS), None)
+
+
+def _across_days(found: TimeExpr, day: str, times: list[TimeExpr], text: str) -> str:
+    """ "on Friday night and in the early hours of Saturday": a time running from one day into
+    the next (joined by and / to / until / into) is given as the month both days lie in (the
+    year, across months), since the record's dates have no spans."""
+    if len(day) < 10:
+        return day
+    for other in times:
+        other_date = record_date(other.value) if other.type in ("DATE", "TIME") else None
+        if other is found or other_date is None or len(other_date) < 10 or other_date == day:
+            continue
+        left, right = (found, other) if found.end <= other.start else (other, found)
+        between = text[left.end : right.start]
+        if len(between) <= _SPAN_GAP and _SPAN_LINK.match(between):
+            return day[:7] if day[:7] == other_date[:7] else day[:4]
+    return day
+
+
+def _recent_span(
+    times: list[TimeExpr], start: int, end: int, text: str, published: str | None
+) -> str | None:
+    """ "have tried to block it over the last five days": a span of days or weeks up to
+    publication is given as the month it lies in (the year, when it crosses into another
+    month), as a span across days is."""
+    if not published or len(published) < 10:
+        return None
+    for time in times:
+        if time.type != "DURATION" or not start <= time.start < end:
+            continue
+        match = _RECENT_DAYS.match(time.value or "")
+        before = text[max(0, time.start - 12) : time.start].lower().split()
+        if match is None or not before or before[-1] not in _RECENT_PREPS:
+            continue
+        if not time.text.lower().startswith(("the last", "the past")):
+            continue
+        days = int(match.group(1)) * (7 if match.group(2) == "W" else 1)
+        try:
+            end_day = date.fromisoformat(published[:10])
+            first = end_day - timedelta(days=days)
+        except (ValueError, OverflowError):
+            return None  # a publication date or span no calendar holds: no date from it
+        if (first.year, first.month) == (end_day.year, end_day.month):
+            return published[:7]
+        return published[:4] if first.year == end_day.year else None
+    return None
+
+
+def _reported_progressive(token: Any) -> bool:
+    """ "told the BBC on Friday that he was pushing for a ceasefire": a progressive clause
+    reported by a verb of saying is going on as it is said, so it has the saying's time."""
+    return bool(
+        token.dep_ == "ccomp"
+        and token.tag_ == "VBG"
+        and any(c.dep_ == "aux" and c.lemma_ == "be" for c in token.children)
+        and token.head.lemma_.lower() in _REPORTING_LEMMAS
+    )
+
+
+def _counted_span_date(analysis: Analysis, clause: Any) -> str | None:
+    """ "(troops remain,) 18 years after Washington invaded": a clause introduced by after or
+    before with a count of months or years is dated that far from the clause it hangs off (its
+    own date, else publication), as precisely as the count: a month for months, a year for
+    years. Shorter counts ("a day after") are left alone: the governing clause rarely states its
+    day, so the result would claim a precision the text does not give."""
+    if clause.dep_ != "advcl" or clause.head.i == clause.i:
+        return None
+    marks = [c.lower_ for c in clause.children if c.dep_ == "mark"]
+    direction = next((_RELATIVE_MARKS[m] for m in marks if m in _RELATIVE_MARKS), None)
+    if direction is None:
+        return None
+    spans = [c for c in clause.children if c.dep_ == "npadvmod" and c.i < clause.i]
+    for span in spans:
+        for time in analysis.times:
+            if time.type != "DURATION" or not time.start <= span.idx < time.end:
+                continue
+            match = _COUNTED_SPAN.match(time.value or "")
+            if match is None:
+                continue
+            head = clause.head
+            base = _clause_date(analysis, head, head.idx) or analysis.document.published
+            if base is None or len(base) < 7:
+                return None
+            count, unit = int(match.group(1)), match.group(2)
+            year, month = int(base[:4]), int(base[5:7])
+            months = year * 12 + (month - 1) + direction * count * (12 if unit == "Y" else 1)
+            if not 1 <= months // 12 <= 9999:
+                return None  # no calendar year: the count is not a real span
+            if unit == "Y":
+                return f"{months // 12:04d}"
+            return f"{months // 12:04d}-{months % 12 + 1:02d}"
+    return None
 
 
 def _simultaneous_clause(token: Any) -> bool:
@@ -88,20 +292,53 @@ def _week_as_month(time: TimeExpr) -> TimeExpr:
     return replace(time, value=f"{thursday.year:04d}-{thursday.month:02d}")
 
 
-def _own_times(analysis: Analysis, clause: Any, anchor_pos: int) -> list[TimeExpr]:
+def _own_times(
+    analysis: Analysis, clause: Any, anchor_pos: int, *, speech: bool = False
+) -> list[TimeExpr]:
     """The times of the clause, leaving out those of clauses nested in it that the event is not
     in: "operating in Belgorod oblast, ... a region that Kiev invaded in August 2024" does not
-    date the operating."""
+    date the operating. A speech act keeps the time of the statement it is made in."""
     nested: list[tuple[int, int]] = []
     for token in clause.subtree:
         if token.i != clause.i and token.dep_ in _OWN_TIME_DEPS:
+            if speech and _statement_clause(token, clause):
+                continue
             start = token.left_edge.idx
             end = token.right_edge.idx + len(token.right_edge.text)
             if not start <= anchor_pos < end:
                 nested.append((start, end))
-    return [
+    times = [
         _week_as_month(t) for t in analysis.times if not any(a <= t.start < b for a, b in nested)
     ]
+    return _finest_of_adjacent(times, analysis.document.text)
+
+
+def _statement_clause(token: Any, clause: Any) -> bool:
+    """ "In a joint statement published Oct. 25, the ministries accused ...": a participial
+    clause of a statement noun that the speech act's verb is said in."""
+    noun = token.head
+    if token.dep_ != "acl" or noun.lemma_.lower() not in _STATEMENT_NOUNS:
+        return False
+    prep = noun.head
+    return bool(noun.dep_ == "pobj" and prep.lower_ in {"in", "during"} and prep.head.i == clause.i)
+
+
+def _finest_of_adjacent(times: list[TimeExpr], text: str) -> list[TimeExpr]:
+    """ "on Friday last week": two expressions side by side name one time; the finer (the day)
+    dates the event, so the coarser one (the week's month) is left out."""
+    dated = sorted(
+        ((t, d) for t in times if t.type in ("DATE", "TIME") and (d := record_date(t.value))),
+        key=lambda pair: pair[0].start,
+    )
+    coarser: set[str] = set()
+    for (left, left_date), (right, right_date) in pairwise(dated):
+        if right.start < left.end or text[left.end : right.start].strip(" ,"):
+            continue
+        if len(right_date) > len(left_date) and right_date.startswith(left_date):
+            coarser.add(left.id)
+        elif len(left_date) > len(right_date) and left_date.startswith(right_date):
+            coarser.add(right.id)
+    return [t for t in times if t.id not in coarser] if coarser else times
 
 
 def in_past_narrative(analysis: Analysis, position: int) -> bool:

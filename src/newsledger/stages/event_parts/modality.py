@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsledger.model import AuxMode
+from newsledger.resources.event_triggers import trigger_lexicon
 
 _HYPOTHETICAL_MODALS = frozenset({"could", "would", "might", "may", "should", "must", "can"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -32,6 +33,11 @@ _HYPOTHETICAL_GOVERNORS = frozenset(
         "readiness",
         "willing",
         "willingness",
+        "eager",
+        "keen",
+        "anxious",
+        "determined",
+        "desire",
         "consider",
         "propose",
         "fear",
@@ -85,7 +91,12 @@ _GOVERNED_DEPS = frozenset(
 # Relative clauses are not listed above: "Crimea, which was annexed in 2014" is presupposed,
 # whatever the sentence around it hopes or fears.
 _SETTING_PREPS = frozenset({"at", "during", "amid", "after", "before", "since"})
-_FUTURE_GOVERNORS = frozenset({"plan", "intend", "expect", "schedule", "vow", "pledge", "promise"})
+# "failed to reach an agreement": the act did not happen.
+_NEGATING_GOVERNORS = frozenset({"fail"})
+# "agreed to lift the sanctions": the lifting is agreed, not yet done.
+_FUTURE_GOVERNORS = frozenset(
+    {"plan", "intend", "expect", "schedule", "vow", "pledge", "promise", "agree"}
+)
 _FUTURE_MODIFIERS = frozenset({"upcoming", "planned", "future", "forthcoming", "next"})
 _HYPOTHETICAL_MODIFIERS = frozenset({"possible", "potential", "proposed", "hypothetical"})
 
@@ -95,6 +106,8 @@ def aux_mode(
 ) -> AuxMode | None:
     """The auxiliary mode of the event named at ``anchor`` whose clause verb is ``clause``."""
     if _negated(anchor) or _negated(clause):
+        return "negation"
+    if clause.dep_ == "xcomp" and clause.head.lemma_.lower() in _NEGATING_GOVERNORS:
         return "negation"
     if _hypothetical(anchor, clause):
         return "hypothetical"
@@ -128,13 +141,22 @@ def _hypothetical(anchor: Any, clause: Any) -> bool:
     token = anchor
     while True:
         for child in token.children:
-            if child.dep_ == "aux" and child.lower_ in _HYPOTHETICAL_MODALS:
+            if (
+                child.dep_ == "aux"
+                and child.lower_ in _HYPOTHETICAL_MODALS
+                and not (child.lower_ == "would" and _reported(token))
+            ):
                 return True
             if child.dep_ == "mark" and child.lower_ in _HYPOTHETICAL_MARKS:
                 return True
-        if token.i != anchor.i and (
-            token.lemma_.lower() in _HYPOTHETICAL_GOVERNORS
-            or token.lower_ in _HYPOTHETICAL_GOVERNORS
+        if (
+            token.i != anchor.i
+            # "launched a mediation effort": the effort is the event named, not its prospect
+            and not (anchor.dep_ == "compound" and token.i == anchor.head.i)
+            and (
+                token.lemma_.lower() in _HYPOTHETICAL_GOVERNORS
+                or token.lower_ in _HYPOTHETICAL_GOVERNORS
+            )
         ):
             return True
         if token.head.i == token.i:
@@ -155,10 +177,31 @@ def _future(anchor: Any, clause: Any) -> bool:
     if any(c.dep_ == "amod" and c.lower_ in _FUTURE_MODIFIERS for c in anchor.children):
         return True
     for child in clause.children:
-        if child.dep_ == "aux" and child.lower_ in _FUTURE_AUX:
+        if child.dep_ == "aux" and (
+            child.lower_ in _FUTURE_AUX or (child.lower_ == "would" and _reported(clause))
+        ):
             return True
     head = clause.head
     if clause.dep_ == "xcomp" and head.lemma_.lower() in _FUTURE_GOVERNORS:
         return True
     # "is going to attack"
     return bool(clause.dep_ == "xcomp" and head.lower_ == "going")
+
+
+def _reported(verb: Any) -> bool:
+    """A complement of a speech verb with no condition of its own: its "would" is the "will" of
+    what was said ("said it would release them"), a future, not a hypothesis."""
+    return bool(
+        verb.dep_ == "ccomp"
+        and verb.head.lemma_ in trigger_lexicon().speech_verbs
+        and not any(
+            (child.dep_ == "mark" and child.lower_ in _HYPOTHETICAL_MARKS)
+            or (
+                child.dep_ == "advcl"
+                and any(
+                    m.dep_ == "mark" and m.lower_ in _HYPOTHETICAL_MARKS for m in child.children
+                )
+            )
+            for child in verb.children
+        )
+    )

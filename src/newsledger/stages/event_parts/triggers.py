@@ -7,7 +7,12 @@ then merge so that one event is listed once: a light verb gives its subject to t
 it carries ("launched an attack" is one ASSAULT, not LAUNCH + ATTACK); a trigger governed by
 another of the same type joins it ("killed by a Russian strike", "agree to a peace deal"); and a
 nominal trigger that is only the topic of another event ("rejected Ukraine's accusation") is not
-an event of its own.
+an event of its own; nor is the content of a threat, request, refusal or offer ("vowed to strike
+back", "offered to negotiate"): what happened is the threat or the offer, typed by the quad of
+what is intended (CAMEO 03 AGREE for a cooperative act, 13 THREATEN for a conflictual one).
+Speech verbs perform acts through their complement's modal: "said Libya must hand over the
+suspects" demands (REQUEST), "said it would release them" states an intent, "said it would not"
+declines (REJECT), "will withdraw unless ..." threatens.
 """
 
 from __future__ import annotations
@@ -16,11 +21,14 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from newsledger.resources.event_triggers import TriggerEntry, TriggerLexicon
+from newsledger.resources.plover import plover_type
 from newsledger.stages.coreference import SUBJECT_DEPS
 from newsledger.stages.event_parts.syntax import children, direct_object
 
 TriggerKind = Literal["verb", "noun", "accusation", "characterization"]
 
+_NAME_LABELS = frozenset({"DATE", "TIME", "PERSON", "GPE", "LOC", "FAC"})
+_NOMINAL_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "conj"})
 _PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "dative"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 # Relations along which a trigger governed by another trigger of the same type joins it.
@@ -29,8 +37,24 @@ _JOINING_DEPS = frozenset(
     | {"compound", "acl"}
 )
 # Types whose infinitival complement is only their content: "vowed to strike back" is a threat,
-# "urged Russia to withdraw" a request; neither strike nor withdrawal has happened.
-_CONTENT_TAKING_TYPES = frozenset({"THREATEN", "REQUEST"})
+# "urged Russia to withdraw" a request, "refused to negotiate" a rejection; none of the strike,
+# the withdrawal or the talks has happened.
+_CONTENT_TAKING_TYPES = frozenset({"THREATEN", "REQUEST", "REJECT"})
+# Verbal conflict types keep their own type under a commissive verb: "vowed to reject" rejects.
+_VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+# Modals by which a speaker says what another party has to do: a demand (CAMEO 10).
+_OBLIGATION_MODALS = frozenset({"must", "should"})
+# Auxiliaries by which a speaker announces what a party is going to do ("said it would").
+_INTENT_AUX = frozenset({"will", "would", "'ll", "shall", "wo"})
+_MODALS = _OBLIGATION_MODALS | _INTENT_AUX | {"could", "might", "may", "can"}
+_CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+_HYPOTHESIS_MARKS = frozenset({"if", "whether"})
+_PARTITIVES = frozenset({"part", "some", "all", "most", "half", "portion", "bulk", "rest"})
+_PROPOSAL_NOUNS = frozenset({"proposal", "offer", "plan", "pledge", "promise", "initiative"})
+_PRONOUNS = frozenset({"i", "we", "he", "she", "it", "they"})
+# A demand's addressee is a named party ("Libya must hand over"), not a thing or a forecast
+# ("prices should rise").
+_PARTY_LABELS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 
 
 @dataclass
@@ -63,11 +87,18 @@ def find_candidates(sentence: Any, lexicon: TriggerLexicon) -> list[Candidate]:
         candidate = _candidate(token, lexicon)
         if candidate is not None:
             found.append(candidate)
-    return _merge(found, lexicon)
+    merged = _merge(found, lexicon)
+    acts = _speech_acts(sentence, merged, lexicon)
+    # What a demand asks for has not happened: "said Libya must hand over the suspects" is the
+    # demand, as "urged Libya to hand over" is (the content of a request is no event).
+    demanded = {act.complement.i for act in acts if act.type == "REQUEST" and act.complement}
+    return [c for c in merged if _clause_of(c).i not in demanded] + acts
 
 
 def _candidate(token: Any, lexicon: TriggerLexicon) -> Candidate | None:
     if token.pos_ == "VERB":
+        if token.dep_ in _NOMINAL_DEPS and any(c.dep_ == "det" for c in token.children):
+            return None  # "evacuated the wounded": a participle naming people, not an event
         entry = verb_entry(token, lexicon)
         if entry is not None and entry.type == "ASSAULT" and _accidental(token, lexicon):
             return None
@@ -82,6 +113,8 @@ def _candidate(token: Any, lexicon: TriggerLexicon) -> Candidate | None:
             return candidate
         return _accusation(token, lexicon) or _characterization(token, lexicon)
     if token.pos_ in {"NOUN", "PROPN"}:
+        if token.ent_type_ in _NAME_LABELS:
+            return None  # "in March" is a month, not a march; "Grant" a person, not aid
         entries = lexicon.nouns.get(token.lemma_.lower()) or lexicon.nouns.get(token.lower_, ())
         # Entries with modifier conditions first: a "phone call" before any other call.
         ordered = sorted(entries, key=lambda e: not e.objects)
@@ -90,24 +123,88 @@ def _candidate(token: Any, lexicon: TriggerLexicon) -> Candidate | None:
             return None
         candidate = Candidate(token, entry.type, entry.mode, "noun", entry, entry.ground)
         head = token.head
-        if token.dep_ in {"dobj", "nsubjpass"} and head.lemma_ in lexicon.light_verbs:
+        if token.dep_ in {"dobj", "nsubjpass"} and _is_light(head, lexicon):
             candidate.light = head
         elif (
-            token.dep_ == "conj" and head.dep_ == "dobj" and head.head.lemma_ in lexicon.light_verbs
+            token.dep_ in {"conj", "compound"}
+            and head.dep_ == "dobj"
+            and _is_light(head.head, lexicon)
+            and not (token.dep_ == "compound" and _is_trigger(head, lexicon))
         ):
+            # "launched a mediation effort": the trigger modifies the light verb's object
             candidate.light = head.head
-        _refine_mode(candidate, lexicon)
-        if candidate.type == "MOBILIZE" and any(
-            child.dep_ in _MODIFIER_DEPS and child.lower_ in lexicon.joint_markers
-            for child in token.children
+        elif (
+            token.dep_ == "pobj"
+            and head.lower_ == "in"
+            and head.head.lemma_ in lexicon.participation_verbs
         ):
-            # "joint exercises": military cooperation (CAMEO 062), not a show of force.
+            candidate.light = head.head  # "were engaged in ethnic cleansing"
+        if entry.needs_light and candidate.light is None:
+            return None
+        if (
+            candidate.type == "PROTEST"
+            and candidate.light is not None
+            and (candidate.light.lemma_ in lexicon.complaint_verbs)
+        ):
+            # "lodged an official protest": a complaint made to a party (CAMEO 114), not a
+            # demonstration.
+            candidate.type, candidate.mode = "ACCUSE", "allege"
+        _refine_mode(candidate, lexicon)
+        if candidate.type == "MOBILIZE" and (
+            any(
+                child.dep_ in _MODIFIER_DEPS and child.lower_ in lexicon.joint_markers
+                for child in token.children
+            )
+            or (
+                {token.lemma_.lower(), token.lower_} & lexicon.exercise_nouns
+                and _coordinated_subject(candidate)
+            )
+        ):
+            # "joint exercises", "French and Egyptian warships launched war games": military
+            # cooperation (CAMEO 062), not a show of force.
             candidate.type, candidate.mode = "COOPERATE", None
         if candidate.mode == "ceasefire" and _promised(candidate, lexicon):
             # A truce only offered or promised is an intent (CAMEO 0356), not a declared one.
             candidate.type, candidate.mode = "AGREE", None
+        if candidate.light is not None and candidate.light.lemma_ in lexicon.commissive_verbs:
+            # "offered concessions", "pledged aid": what happened is the offer (CAMEO 03).
+            _make_intent(candidate, candidate.type)
         return candidate
     return None
+
+
+def _coordinated_subject(candidate: Candidate) -> bool:
+    """Whether the clause's subject names two parties: "French and Egyptian warships",
+    "Russia and China"."""
+    return any(
+        word.dep_ == "conj"
+        for subject in children(candidate.verb, *SUBJECT_DEPS)
+        for word in subject.subtree
+    )
+
+
+def _object_heads(verb: Any) -> list[Any]:
+    """The verb's objects, through a partitive head: "suspended part of a military aid
+    program" suspends the program."""
+    heads = []
+    for obj in children(verb, "dobj", "nsubjpass"):
+        heads.append(obj)
+        if obj.lemma_.lower() in _PARTITIVES:
+            heads.extend(
+                pobj
+                for prep in children(obj, "prep")
+                if prep.lower_ == "of"
+                for pobj in children(prep, "pobj")
+            )
+    return heads
+
+
+def _is_light(verb: Any, lexicon: TriggerLexicon) -> bool:
+    return verb.lemma_ in lexicon.light_verbs or verb.lower_ in lexicon.light_verb_forms
+
+
+def _is_trigger(noun: Any, lexicon: TriggerLexicon) -> bool:
+    return noun.lemma_.lower() in lexicon.nouns or noun.lower_ in lexicon.nouns
 
 
 def verb_entry(token: Any, lexicon: TriggerLexicon) -> TriggerEntry | None:
@@ -119,7 +216,7 @@ def verb_entry(token: Any, lexicon: TriggerLexicon) -> TriggerEntry | None:
         ):
             continue
         if entry.objects or entry.object_types:
-            objects = children(token, "dobj", "nsubjpass")
+            objects = _object_heads(token)
             if not any(
                 obj.lemma_.lower() in entry.objects
                 or obj.lower_ in entry.objects
@@ -142,6 +239,24 @@ def verb_entry(token: Any, lexicon: TriggerLexicon) -> TriggerEntry | None:
             continue
         return entry
     return None
+
+
+def _infinitives(verb: Any) -> list[Any]:
+    """The infinitival complements of a verb: "to fight" in "have sworn to fight", which the
+    parser sometimes hangs as an adverbial clause."""
+    return [
+        child
+        for child in verb.children
+        if child.dep_ == "xcomp" or (child.dep_ == "advcl" and _has_to(child))
+    ]
+
+
+def _has_to(verb: Any) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _infinitive_of(clause: Any) -> bool:
+    return any(clause.i == child.i for child in _infinitives(clause.head))
 
 
 def _accidental(verb: Any, lexicon: TriggerLexicon) -> bool:
@@ -231,6 +346,9 @@ def _refine_mode(candidate: Candidate, lexicon: TriggerLexicon) -> None:
 
 def _promised(candidate: Candidate, lexicon: TriggerLexicon) -> bool:
     head = candidate.anchor.head
+    if candidate.anchor.dep_ == "compound":
+        # "Russia's ceasefire proposals": a truce proposed, not declared
+        return bool(head.lemma_.lower() in _PROPOSAL_NOUNS)
     if candidate.anchor.dep_ == "pobj":
         head = head.head
     return bool(head.lemma_ in lexicon.promising_verbs)
@@ -247,6 +365,12 @@ def _accusation(token: Any, lexicon: TriggerLexicon) -> Candidate | None:
         # The complement must name who did wrong: "Moscow violated" does, "all on board were
         # killed" (a passive without its agent) does not, so the speaker accuses no one.
         if children(clause, "neg") or not (children(clause, "nsubj") or children(clause, "agent")):
+            continue
+        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in clause.children):
+            continue  # "said they will attack" forecasts or intends; it charges no one
+        if clause.i < token.i and not any(t.is_quote for t in token.sent):
+            # "Rebels shelled Juba on Sunday, relief officials said": attribution after the
+            # fact is the report's source, not a party accusing another.
             continue
         return Candidate(token, "ACCUSE", "allege", "accusation", complement=clause)
     return None
@@ -265,9 +389,54 @@ def _characterization(token: Any, lexicon: TriggerLexicon) -> Candidate | None:
     return None
 
 
+def intent_type(content_type: str) -> str:
+    """The type of a party's stated intent to do an act of ``content_type``: AGREE for a
+    cooperative act (CAMEO 03, "express intent to cooperate"), THREATEN for a material conflict
+    (CAMEO 13); a verbal conflict ("vowed to reject") keeps its type."""
+    if content_type in _VERBAL_CONFLICT:
+        return content_type
+    if "cooperation" in plover_type(content_type).quad:
+        return "AGREE"
+    return "THREATEN"
+
+
+def _make_intent(candidate: Candidate, content_type: str) -> None:
+    intent = intent_type(content_type)
+    if intent != candidate.type:
+        candidate.type, candidate.mode, candidate.ground = intent, None, False
+
+
+def _content_of(candidate: Candidate, found: list[Candidate]) -> Candidate | None:
+    """The trigger in the infinitive a verb takes: "negotiate" in "offered to negotiate"."""
+    return next(
+        (
+            other
+            for other in found
+            if other is not candidate
+            and other.verb.head.i == candidate.anchor.i
+            and _infinitive_of(other.verb)
+        ),
+        None,
+    )
+
+
+def _takes_content(candidate: Candidate, lexicon: TriggerLexicon) -> bool:
+    """Whether what the trigger's infinitive says is only its content, not an event."""
+    return candidate.type in _CONTENT_TAKING_TYPES or (
+        candidate.kind == "verb" and candidate.anchor.lemma_ in lexicon.commissive_verbs
+    )
+
+
 def _merge(found: list[Candidate], lexicon: TriggerLexicon) -> list[Candidate]:
     by_token = {c.anchor.i: c for c in found}
     dropped: set[int] = set()
+    for candidate in found:
+        # "vowed to strike back" threatens, "offered to negotiate" agrees: the intent takes the
+        # quad of what is intended.
+        if candidate.kind == "verb" and candidate.anchor.lemma_ in lexicon.commissive_verbs:
+            content = _content_of(candidate, found)
+            if content is not None:
+                _make_intent(candidate, content.type)
     for candidate in found:
         # The light verb is part of its nominal trigger's event, whatever it means alone.
         if candidate.light is not None and candidate.light.i in by_token:
@@ -283,16 +452,8 @@ def _merge(found: list[Candidate], lexicon: TriggerLexicon) -> list[Candidate]:
         )
         if governor is not None and governor.type != candidate.type and is_topic:
             dropped.add(candidate.anchor.i)
-    for candidate in found:
-        anchor = candidate.anchor
-        head = by_token.get(anchor.head.i)
-        if (
-            anchor.dep_ == "xcomp"
-            and head is not None
-            and head.type in _CONTENT_TAKING_TYPES
-            and head.type != candidate.type
-        ):
-            dropped.add(anchor.i)
+    dropped |= _protest_purposes(found)
+    dropped |= _contents(found, by_token, lexicon)
     for candidate in sorted(found, key=lambda c: -_depth(c.anchor)):
         if candidate.anchor.i in dropped:
             continue
@@ -303,6 +464,137 @@ def _merge(found: list[Candidate], lexicon: TriggerLexicon) -> list[Candidate]:
             governor.ground = governor.ground or candidate.ground
             dropped.add(candidate.anchor.i)
     return [c for c in found if c.anchor.i not in dropped]
+
+
+def _protest_purposes(found: list[Candidate]) -> set[int]:
+    """Demands a protest is for: "staged demonstrations to demand reforms" is one PROTEST, as
+    CAMEO's "demonstrate for ..." codes (141x-144x); the protest voices the demand."""
+    # The protest's words: its trigger, its light verb, the verb whose object it is ("staged").
+    protests = {
+        token.i
+        for c in found
+        if c.type == "PROTEST"
+        for token in (c.anchor, c.light, c.anchor.head if c.anchor.dep_ == "dobj" else None)
+        if token is not None
+    }
+    return {
+        c.anchor.i
+        for c in found
+        if c.type == "REQUEST"
+        and c.verb.head.i in protests
+        and (_infinitive_of(c.verb) or (c.verb.dep_ == "acl" and _has_to(c.verb)))
+    }
+
+
+def _contents(
+    found: list[Candidate], by_token: dict[int, Candidate], lexicon: TriggerLexicon
+) -> set[int]:
+    """Triggers in the infinitive of a content-taking trigger ("urged Russia to withdraw",
+    "offered to negotiate"): what is asked, refused or offered has not happened. A commissive
+    keeps their words, whose parties are its own ("offered to negotiate with Armenia")."""
+    contents: set[int] = set()
+    for candidate in found:
+        head = by_token.get(candidate.verb.head.i)
+        if (
+            head is not None
+            and _infinitive_of(candidate.verb)
+            and _takes_content(head, lexicon)
+            and head.type != candidate.type
+        ):
+            contents.add(candidate.anchor.i)
+            if head.kind == "verb" and head.anchor.lemma_ in lexicon.commissive_verbs:
+                head.members.extend(candidate.tokens())
+    return contents
+
+
+def _clause_of(candidate: Candidate) -> Any:
+    """The verb of the clause the event is told in: its own or its light verb, or for a bare
+    nominal trigger the nearest verb above it ("provide ... tons of aid")."""
+    token = candidate.verb
+    while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _speech_acts(sentence: Any, found: list[Candidate], lexicon: TriggerLexicon) -> list[Candidate]:
+    """Events a speech verb performs through its complement's modal. "Britain said that Libya
+    must hand over the suspects" demands (CAMEO 10). "The rebels said they would release the
+    hostages" states an intent (CAMEO 03, or 13 for a conflictual act); "said it would not meet
+    the demands" declines (CAMEO 12); "said it will withdraw unless ..." threatens (CAMEO 13).
+    The complement's own event stays, marked future, hypothetical or negated by its modal."""
+    used = {c.anchor.i for c in found} | {c.light.i for c in found if c.light is not None}
+    acts: list[Candidate] = []
+    for speech in sentence:
+        if speech.pos_ != "VERB" or speech.lemma_ not in lexicon.speech_verbs or speech.i in used:
+            continue
+        for clause in children(speech, "ccomp"):
+            act = _demand(speech, clause) or _intent(speech, clause, found)
+            if act is not None:
+                acts.append(act)
+                used.add(speech.i)
+                break
+    return acts
+
+
+def _marked(clause: Any, marks: frozenset[str]) -> bool:
+    """Whether the clause, or an adverbial clause of it, opens with one of ``marks``."""
+    return any(
+        (child.dep_ == "mark" and child.lower_ in marks)
+        or (
+            child.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in marks for m in child.children)
+        )
+        for child in clause.children
+    )
+
+
+def _names_party(token: Any) -> bool:
+    """A subject naming a party: "Libya", "the Sudanese government", "the US and its allies"."""
+    return any(word.ent_type_ in _PARTY_LABELS for word in token.subtree)
+
+
+def _demand(speech: Any, clause: Any) -> Candidate | None:
+    modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+    if not modals & _OBLIGATION_MODALS or children(clause, "neg"):
+        return None
+    if _marked(clause, _CONDITIONAL_MARKS):
+        return None
+    subjects = children(clause, *SUBJECT_DEPS)
+    if not subjects or subjects[0].lower_ in _PRONOUNS or not _names_party(subjects[0]):
+        return None  # "it must" is the speaker's own duty; "prices should rise" a forecast
+    # Coded like an accusation: the speaker demands, the complement's subject is addressed.
+    return Candidate(speech, "REQUEST", None, "accusation", complement=clause)
+
+
+def _intent(speech: Any, clause: Any, found: list[Candidate]) -> Candidate | None:
+    modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+    if not modals & _INTENT_AUX or _marked(clause, _HYPOTHESIS_MARKS):
+        return None
+    content = next((c for c in found if _clause_of(c).i == clause.i), None)
+    if content is None:
+        return None
+    subjects = children(clause, *SUBJECT_DEPS)
+    own = bool(subjects) and subjects[0].lower_ in _PRONOUNS
+    intent = intent_type(content.type)
+    if children(clause, "neg"):
+        # "said it would not meet the demands": declining to cooperate (CAMEO 12).
+        intent = "REJECT" if intent == "AGREE" else ""
+    elif _marked(clause, frozenset({"unless"})):
+        intent = "THREATEN"  # an act held over another party until it yields: an ultimatum
+    if intent not in {"AGREE", "THREATEN", "REJECT"} or content.type == intent:
+        return None  # "said it would reject": the rejection itself, told ahead
+    # The party speaks of itself ("said they would release"), or the statement is told first
+    # and attributed after ("Portugal will support the bid, its president said"); a forecast
+    # about another party ("Kyiv said Moscow will attack") states no intent of the speaker's.
+    if not (own or (intent == "AGREE" and clause.i < speech.i)):
+        return None
+    if intent == "REJECT":
+        # Told at the speech verb: the act's own clause is negated, the refusal is not.
+        return Candidate(speech, intent, None, "verb", members=content.tokens())
+    # The intent is told at the act's verb, whose subject and objects are the intent's parties
+    # ("Portugal will support Turkey's bid, its president said"), with the speech verb as the
+    # clause it was stated in: its date, and no future mode of its own.
+    return Candidate(_clause_of(content), intent, None, "verb", light=speech)
 
 
 def _governing_candidate(
