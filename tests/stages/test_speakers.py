@@ -8,12 +8,11 @@ import pytest
 
 from newsledger.model import Claim, Document, document_id
 from newsledger.pipeline.runner import Pipeline
-from newsledger.resources.countries import country
+from newsledger.resources.countries import country, country_adjective
 from newsledger.stages.actors import ActorsStage
 from newsledger.stages.claims import ClaimsStage
 from newsledger.stages.entities import EntitiesStage
 from newsledger.stages.places import PlacesStage
-from newsledger.stages.speakers import country_adjective
 from newsledger.stages.times import TimesStage
 
 PIPELINE = Pipeline([EntitiesStage(), TimesStage(), PlacesStage(), ActorsStage(), ClaimsStage()])

@@ -166,18 +166,28 @@ def country_names(alpha2: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def _demonyms() -> dict[str, Country]:
-    tables = _tables()
-    table: dict[str, Country] = {}
+def _demonym_rows() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The rows of ``data/demonyms.tsv``: (alpha-2 code, its words), the adjective first
+    ("UA", ("Ukrainian", "Ukrainians", ...))."""
     path = resources.files("newsledger.resources").joinpath("data", "demonyms.tsv")
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
         raise ResourceError(f"cannot read the demonym table {path}: {exc}") from exc
+    rows = []
     for line in lines:
         if not line.strip() or line.startswith("#"):
             continue
         alpha2, *words = line.split("\t")
+        rows.append((alpha2, tuple(words)))
+    return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, Country]:
+    tables = _tables()
+    table: dict[str, Country] = {}
+    for alpha2, words in _demonym_rows():
         entry = tables.by_alpha2.get(alpha2)
         if entry is None:
             continue
@@ -191,3 +201,33 @@ def country_by_demonym(word: str) -> Country | None:
     """The country an adjective or demonym refers to ("Ukrainian", "Israelis" → UA, IL)."""
     key = normalize_country_name(word)
     return _demonyms().get(key) if key else None
+
+
+@lru_cache(maxsize=1)
+def _adjectives() -> dict[str, tuple[str, ...]]:
+    """Alpha-2 code → the country's adjectives ("UA" → "Ukrainian"): the first word column of
+    the demonym table."""
+    table: dict[str, tuple[str, ...]] = {}
+    for alpha2, words in _demonym_rows():
+        if words and words[0]:
+            table[alpha2] = (*table.get(alpha2, ()), words[0])
+    return table
+
+
+def country_adjective(found: Country) -> str | None:
+    """The adjective of a country ("Ukraine" → "Ukrainian"). Where the table has several
+    ("English", "Scottish", "British", "United Kingdom" for GB), the one closest to the
+    country's own name: the adjective of the whole country, not of a part."""
+    adjectives = _adjectives().get(found.alpha2.upper(), ())
+    if not adjectives:
+        return None
+    return max(adjectives, key=lambda word: _common_prefix(word.lower(), found.name.lower()))
+
+
+def _common_prefix(a: str, b: str) -> int:
+    length = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        length += 1
+    return length

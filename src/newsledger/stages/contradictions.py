@@ -105,7 +105,7 @@ class ContradictionsStage:
     """Pair denials with the assertions they oppose."""
 
     name: ClassVar[str] = "contradictions"
-    version: ClassVar[str] = "2"
+    version: ClassVar[str] = "3"
     requires: ClassVar[frozenset[str]] = frozenset({"parse", "entities", "places", "claims"})
     produces: ClassVar[frozenset[str]] = frozenset({"contradictions"})
     languages: ClassVar[frozenset[str] | None] = frozenset({"en"})
