@@ -7,6 +7,7 @@ import pytest
 from newsledger.resources.countries import (
     alpha3,
     country,
+    country_adjective,
     country_by_demonym,
     country_names,
     normalize_country_name,
@@ -104,3 +105,19 @@ def test_country_names_include_informal_spellings() -> None:
 def test_normalize_country_name() -> None:
     assert normalize_country_name("the U.S.") == "us"
     assert normalize_country_name("Côte d’Ivoire") == "cote divoire"
+
+
+@pytest.mark.parametrize(
+    ("code", "adjective"),
+    [("UA", "Ukrainian"), ("RU", "Russian"), ("IL", "Israeli"), ("CN", "Chinese")],
+)
+def test_country_adjective_is_the_whole_countrys(code: str, adjective: str) -> None:
+    found = country(code)
+    assert found is not None
+    assert country_adjective(found) == adjective
+
+
+def test_united_kingdom_takes_its_own_name_not_a_part_of_it() -> None:
+    found = country("GB")
+    assert found is not None
+    assert country_adjective(found) not in {"English", "Scottish", "Welsh", "Northern Irish"}

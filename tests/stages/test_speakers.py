@@ -8,7 +8,6 @@ import pytest
 
 from newsledger.model import Claim, Document, document_id
 from newsledger.pipeline.runner import Pipeline
-from newsledger.resources.countries import country, country_adjective
 from newsledger.stages.actors import ActorsStage
 from newsledger.stages.claims import ClaimsStage
 from newsledger.stages.entities import EntitiesStage
@@ -25,22 +24,6 @@ def _claims(text: str, published: str = "2025-05-12") -> tuple[Claim, ...]:
 
 def _speaker_of(claims: tuple[Claim, ...], opening: str) -> str:
     return next(c.speaker.name for c in claims if c.text.startswith(opening))
-
-
-@pytest.mark.parametrize(
-    ("code", "adjective"),
-    [("UA", "Ukrainian"), ("RU", "Russian"), ("IL", "Israeli"), ("CN", "Chinese")],
-)
-def test_country_adjective_is_the_whole_countrys(code: str, adjective: str) -> None:
-    found = country(code)
-    assert found is not None
-    assert country_adjective(found) == adjective
-
-
-def test_united_kingdom_takes_its_own_name_not_a_part_of_it() -> None:
-    found = country("GB")
-    assert found is not None
-    assert country_adjective(found) not in {"English", "Scottish", "Welsh", "Northern Irish"}
 
 
 @pytest.mark.slow
