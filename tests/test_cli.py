@@ -305,3 +305,26 @@ def test_bad_actors_file_exits_2_naming_file_and_line(
     code, _, err = _run(["extract", str(EXAMPLE), "--actors", str(tmp_path / "none.txt")], capsys)
     assert code == 2
     assert "none.txt" in err
+
+
+def test_no_embeddings_never_loads_the_embedding_model() -> None:
+    # A separate process: the embedding model may already be loaded in this one.
+    script = (
+        "import sys, json, contextlib, io\n"
+        "from newsledger.cli import main\n"
+        "out = io.StringIO()\n"
+        "with contextlib.redirect_stdout(out):\n"
+        f"    code = main(['extract', {str(EXAMPLE)!r}, '--format', 'json', '--no-embeddings'])\n"
+        "record = json.loads(out.getvalue())\n"
+        "print(json.dumps({'code': code, 'loaded': 'sentence_transformers' in sys.modules,\n"
+        "  'pipeline': record['pipeline'], 'contradictions': len(record['contradictions'])}))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=300, check=True
+    )
+    report = json.loads(result.stdout.splitlines()[-1])
+    assert report["code"] == 0
+    assert report["loaded"] is False
+    assert {"name": "contradictions", "version": "3-concepts"} in report["pipeline"]
+    # The example's one denial names what it denies closely enough for concepts alone.
+    assert report["contradictions"] == 1

@@ -12,11 +12,18 @@ from newsledger.pipeline.runner import Pipeline
 from newsledger.pipeline.stage import Stage
 
 
-def default_stages(model: str | None = None) -> list[Stage]:
-    """language → entities → times → places → actors → claims → events → contradictions."""
+def default_stages(model: str | None = None, *, embeddings: bool = True) -> list[Stage]:
+    """language → entities → times → places → actors → claims → events → contradictions.
+
+    Without ``embeddings`` contradictions are matched by shared concepts alone and torch is
+    never loaded (for one article at a time, where loading it is most of the cost).
+    """
     from newsledger.stages.actors import ActorsStage
     from newsledger.stages.claims import ClaimsStage
-    from newsledger.stages.contradictions import ContradictionsStage
+    from newsledger.stages.contradictions import (
+        ConceptOnlyContradictionsStage,
+        ContradictionsStage,
+    )
     from newsledger.stages.entities import EntitiesStage
     from newsledger.stages.events import EventsStage
     from newsledger.stages.language import LanguageStage
@@ -31,11 +38,11 @@ def default_stages(model: str | None = None) -> list[Stage]:
         ActorsStage(),
         ClaimsStage(),
         EventsStage(),
-        ContradictionsStage(),
+        ContradictionsStage() if embeddings else ConceptOnlyContradictionsStage(),
     ]
 
 
-@lru_cache(maxsize=2)
-def default_pipeline(model: str | None = None) -> Pipeline:
+@lru_cache(maxsize=4)
+def default_pipeline(model: str | None = None, *, embeddings: bool = True) -> Pipeline:
     """The default pipeline, built once per process (stages hold loaded models)."""
-    return Pipeline(default_stages(model))
+    return Pipeline(default_stages(model, embeddings=embeddings))

@@ -110,11 +110,24 @@ class ContradictionsStage:
     produces: ClassVar[frozenset[str]] = frozenset({"contradictions"})
     languages: ClassVar[frozenset[str] | None] = frozenset({"en"})
 
+    use_embeddings: ClassVar[bool] = True
+
     def run(self, analysis: Analysis) -> None:
-        analysis.contradictions = find_contradictions(analysis)
+        analysis.contradictions = find_contradictions(analysis, use_embeddings=self.use_embeddings)
 
 
-def find_contradictions(analysis: Analysis) -> tuple[Contradiction, ...]:
+class ConceptOnlyContradictionsStage(ContradictionsStage):
+    """The same pairing by shared concepts alone: the embedding model (torch) is never loaded,
+    which saves seconds and hundreds of MB for one article, at a lower recall. Its own version
+    string tells records made this way apart."""
+
+    version: ClassVar[str] = f"{ContradictionsStage.version}-concepts"
+    use_embeddings: ClassVar[bool] = False
+
+
+def find_contradictions(
+    analysis: Analysis, *, use_embeddings: bool = True
+) -> tuple[Contradiction, ...]:
     claims = analysis.claims
     if not claims:
         return ()
@@ -149,7 +162,11 @@ def find_contradictions(analysis: Analysis) -> tuple[Contradiction, ...]:
         scored = [pair for pair in scored if pair[1] >= _MIN_OVERLAP_TO_EMBED]
         scored.sort(key=lambda pair: -pair[1])
         candidates.extend((denial, other, overlap) for other, overlap in scored[:_MAX_CANDIDATES])
-    cosine = _cosines(analysis, {c.id for pair in candidates for c in pair[:2]})
+    cosine = (
+        _cosines(analysis, {c.id for pair in candidates for c in pair[:2]})
+        if use_embeddings
+        else None
+    )
     for denial, other, overlap in candidates:
         similarity = None if cosine is None else cosine[denial.id, other.id]
         if same_matter(overlap, similarity):
