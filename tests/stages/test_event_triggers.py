@@ -305,3 +305,277 @@ def test_any_word_sequence_codes_plover_events(nlp: Any, words: list[str]) -> No
     for event in _events(nlp, " ".join(words) + "."):
         assert event.mode is None or event.mode in plover_type(event.type).modes
         assert event.aux in {None, "negation", "hypothetical", "future", "historical"}
+
+
+# --- what is named but did not occur (event_parts/occurrence.py) --------------------------------
+
+
+def _trigger_words(events: list[Event]) -> list[str]:
+    return [event.trigger.text for event in events if event.trigger is not None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A resident of Kharkiv, who asked not to be identified, said the shelling continued.",
+        "An official in Kyiv, who declined to give his name, described the damage.",
+    ],
+)
+def test_anonymity_requests_are_about_the_reporting(nlp: Any, text: str) -> None:
+    assert not any(e.type in {"REQUEST", "REJECT"} for e in _events(nlp, text))
+
+
+def test_coordinated_verbs_share_their_object(nlp: Any) -> None:
+    text = "Russia said its air defences shot down or jammed 20 Ukrainian drones overnight."
+    assert not any(e.type == "ASSAULT" for e in _events(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Belgorod has fuel shortages due to increased Ukrainian attacks on refineries.",
+        "Moscow said the strike on Kyiv was retaliation for Ukrainian attacks on its territory.",
+    ],
+)
+def test_trends_and_grievances_are_no_single_attack(nlp: Any, text: str) -> None:
+    assert "attacks" not in _trigger_words(_events(nlp, text))
+
+
+def test_a_class_of_requests_is_no_request(nlp: Any) -> None:
+    text = "Air defence missiles are among Ukraine's most urgent requests to its allies."
+    assert not any(e.type == "REQUEST" for e in _events(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The swap could pave the way for direct talks between Kabul and the Taliban.",
+        "Iran said the release gives us hope for the success of peace negotiations.",
+        "Moscow would only entertain the idea of a summit between Russia and Ukraine.",
+    ],
+)
+def test_prospects_are_no_events(nlp: Any, text: str) -> None:
+    assert not any(e.type == "CONSULT" for e in _events(nlp, text))
+
+
+def test_indirect_question_tells_no_event(nlp: Any) -> None:
+    text = "Analysts in Kyiv wondered how Russia will negotiate with Ukraine."
+    assert not any(e.type == "CONSULT" for e in _events(nlp, text))
+
+
+def test_modal_purpose_clause_is_no_event(nlp: Any) -> None:
+    text = "Kyiv called the memorandum a delay so Russian troops could seize more land."
+    assert not any(e.type == "COERCE" for e in _events(nlp, text))
+
+
+def test_what_a_denial_denies_is_no_event(nlp: Any) -> None:
+    events = _events(nlp, "Ukraine denied claims that its forces had been forced out of Kursk.")
+    assert not any(e.type == "RETREAT" for e in events)
+    # denying a fact (CAMEO 016) is no rejection of a demand or an accusation
+    assert _events(nlp, "Russia denied that its troops were involved in the fighting.") == []
+    (reject,) = _events(nlp, "Russia rejected Ukraine's accusation.")
+    assert reject.type == "REJECT"
+
+
+def test_topic_of_a_discussion_is_no_event(nlp: Any) -> None:
+    events = _events(nlp, "Russia and Ukraine met in Istanbul to discuss a ceasefire.")
+    assert _types(events) == ["CONSULT"]
+
+
+def test_purpose_of_training_is_the_aids_content(nlp: Any) -> None:
+    events = _events(nlp, "The United States trained Syrian rebel forces to fight the militants.")
+    assert _types(events) == ["AID"]
+
+
+# --- lexicon conditions from our gold's error categories ---------------------------------------
+
+
+def test_dismissing_a_person_is_a_personnel_decision(nlp: Any) -> None:
+    assert _events(nlp, "Zelensky dismissed his defence minister on Monday.") == []
+    (reject,) = _events(nlp, "Russia dismissed the European proposal.")
+    assert reject.type == "REJECT"
+
+
+def test_backing_down_is_no_support(nlp: Any) -> None:
+    assert not any(e.type == "SUPPORT" for e in _events(nlp, "The rebels in Donetsk backed down."))
+
+
+def test_hosting_drills_is_no_meeting(nlp: Any) -> None:
+    text = "The Philippines will host part of the drills."
+    assert not any(e.type == "CONSULT" for e in _events(nlp, text))
+    (event,) = _events(nlp, "Turkey hosted the talks between Russia and Ukraine.")
+    assert event.type == "CONSULT"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thousands of farmers gathered outside parliament in Kyiv.", ("PROTEST", "demo")),  # 141
+        ("Zelensky gathered his military commanders in Kyiv.", ("CONSULT", None)),  # 04
+        ("Germany consulted France on the plan.", ("CONSULT", None)),  # 04
+        ("Russian troops left Syria in March.", ("RETREAT", "withdraw")),  # 0874
+        ("Russia recognized Abkhazia as an independent state.", ("SUPPORT", None)),  # 054
+        ("Gunfire was heard near the airport in Kyiv.", ("ASSAULT", "firearms")),  # 19
+        ("Rebels blew up a bridge near Kharkiv.", ("ASSAULT", None)),  # 19
+        ("Trump called the Kremlin leader crazy.", ("ACCUSE", "disapprove")),  # 111
+        ("Ukraine sent its proposals to Russia.", ("AGREE", None)),  # 03
+    ],
+)
+def test_gold_category_entries(nlp: Any, text: str, expected: tuple[str, str | None]) -> None:
+    assert [(e.type, e.mode) for e in _events(nlp, text)] == [expected]
+
+
+def test_announced_prospective_act_is_an_intent(nlp: Any) -> None:
+    events = _events(nlp, "Afghan President Ashraf Ghani announced the potential exchange.")
+    assert [(e.type, e.actor.country) for e in events] == [("AGREE", "AFG")]
+
+
+def test_exchange_of_fire_is_no_release(nlp: Any) -> None:
+    events = _events(nlp, "An exchange of fire near Kharkiv killed two soldiers.")
+    assert not any(e.type == "RETREAT" for e in events)
+
+
+def test_yet_to_act_is_negated(nlp: Any) -> None:
+    (event,) = _events(nlp, "Russia is yet to send its proposals to Ukraine.")
+    assert (event.type, event.aux) == ("AGREE", "negation")
+
+
+def test_standing_policy_is_no_event(nlp: Any) -> None:
+    assert _events(nlp, '"We do not target journalists," the Israeli army said.') == []
+    text = "Amnesty decried the impunity of security forces who kill protesters in Iran."
+    assert not any(e.type == "ASSAULT" for e in _events(nlp, text))
+    (attack,) = _events(nlp, "Israeli troops targeted journalists in Gaza on Monday.")
+    assert attack.type == "ASSAULT"
+
+
+def test_condition_of_a_threat_is_no_event(nlp: Any) -> None:
+    text = "The EU threatened Russia with sanctions if Moscow did not back down in Ukraine."
+    assert not any(e.type == "CONCEDE" for e in _events(nlp, text))
+
+
+def test_whether_or_if_complement_is_a_question(nlp: Any) -> None:
+    text = "Investigators could not determine if the Israeli crew knew it was firing on reporters."
+    assert not any(e.type == "ASSAULT" for e in _events(nlp, text))
+
+
+def test_attempted_force_happened_and_attempted_talks_may_not(nlp: Any) -> None:
+    (block,) = _events(nlp, "Protesters in Kyiv have tried to block the road to the airport.")
+    assert (block.type, block.aux) == ("PROTEST", None)
+    (talks,) = _events(nlp, "France tried to negotiate with Iran.")
+    assert (talks.type, talks.aux) == ("CONSULT", "hypothetical")
+
+
+def test_denied_accusation_was_made(nlp: Any) -> None:
+    from newsledger.stages.event_parts.modality import aux_mode
+
+    doc = nlp("Kyiv denied the accusations of Moscow.")
+    accusation = next(token for token in doc if token.lower_ == "accusations")
+    assert aux_mode(accusation, accusation.head, None, None, "2025-04-22") is None
+
+
+def test_intent_announced_is_itself_real(nlp: Any) -> None:
+    events = _events(nlp, "Afghan President Ashraf Ghani announced the potential exchange.")
+    assert [e.aux for e in events] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The United States will provide Vietnam with a ship.", ("AID", None)),  # 07
+        ("Iran expressed its willingness to negotiate with France.", ("AGREE", None)),  # 03
+        ("Russia handed back the prisoners to Ukraine.", ("RETREAT", None)),  # 0842
+        ("Moscow backed down in its dispute with Kyiv.", ("CONCEDE", None)),  # 08
+        ("Belarus restricted the movement of journalists.", ("COERCE", "restrict")),  # 1721
+    ],
+)
+def test_definition_entries(nlp: Any, text: str, expected: tuple[str, str | None]) -> None:
+    assert [(e.type, e.mode) for e in _events(nlp, text)] == [expected]
+
+
+def test_yes_no_question_and_spoken_prospect_are_hypothetical(nlp: Any) -> None:
+    (talks,) = _events(nlp, "It is unclear whether the United States will negotiate with Russia.")
+    assert (talks.type, talks.aux) == ("CONSULT", "hypothetical")
+    text = (
+        "Kyiv spoke against the backdrop of the prospect of a peace deal between the United "
+        "States and Russia."
+    )
+    assert any(e.type == "AGREE" and e.aux == "hypothetical" for e in _events(nlp, text))
+
+
+def test_time_clause_of_a_future_act_is_future(nlp: Any) -> None:
+    text = "The United States will keep its base in Syria after American troops leave Iraq."
+    (leave,) = (e for e in _events(nlp, text) if e.type == "RETREAT")
+    assert leave.aux == "future"
+
+
+def test_wrongdoing_in_a_complement_is_an_accusation(nlp: Any) -> None:
+    text = "Putin dismissed the threat, claiming the EU is backing an armed coup in Ukraine."
+    accusation = _one(_events(nlp, text), "ACCUSE")
+    assert accusation.actor.country == "RUS"
+
+
+def test_event_identifying_a_person_is_told_before(nlp: Any) -> None:
+    text = "Dmytro Koziatynskyi, a veteran who organised the demonstrations, spoke in Kyiv."
+    assert not any(e.type == "PROTEST" for e in _events(nlp, text))
+
+
+def test_claim_judged_false_is_no_new_claim(nlp: Any) -> None:
+    text = "Simpson told reporters the Russian Defense Ministry's allegations are false."
+    assert not any(e.type == "ACCUSE" for e in _events(nlp, text))
+
+
+def test_request_to_convey_a_message_is_about_the_reporting(nlp: Any) -> None:
+    text = "Morrison added that the family of the teacher had asked to convey its relief."
+    assert not any(e.type == "REQUEST" for e in _events(nlp, text))
+
+
+def test_process_furthered_or_hindered_is_a_topic(nlp: Any) -> None:
+    assert _events(nlp, '"It will not advance negotiations at all," Hamas said.') == []
+
+
+def test_possible_event_hindered_is_hypothetical(nlp: Any) -> None:
+    text = "Kyiv wants to undermine a possible American-brokered truce with Russia."
+    assert any(e.type == "RETREAT" and e.aux == "hypothetical" for e in _events(nlp, text))
+
+
+def test_act_beside_a_denial_is_not_in_its_scope(nlp: Any) -> None:
+    text = "Kyiv rejected the report, declaring that Moscow violated the truce in Kharkiv."
+    assert _one(_events(nlp, text), "ACCUSE").aux is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Zelensky convened a meeting of his commanders in Kyiv.", ("CONSULT", None)),  # 04
+        ("Iran made an offer to France on Monday.", ("AGREE", None)),  # 03
+    ],
+)
+def test_more_definition_entries(nlp: Any, text: str, expected: tuple[str, str | None]) -> None:
+    assert [(e.type, e.mode) for e in _events(nlp, text)] == [expected]
+
+
+def test_yet_to_negates_only_the_first_object(nlp: Any) -> None:
+    from newsledger.stages.event_parts.modality import aux_mode
+
+    doc = nlp("Russia is yet to send its proposals to Ukraine - a key demand by Kyiv.")
+    send = next(token for token in doc if token.lower_ == "send")
+    objects = [c for c in send.children if c.dep_ == "dobj"]
+    assert aux_mode(objects[0], send, None, None, "2025-04-22") == "negation"
+    for other in objects[1:]:  # an apposition the parser made a second object
+        assert aux_mode(other, send, None, None, "2025-04-22") != "negation"
+
+
+def test_stated_readiness_is_an_intent(nlp: Any) -> None:
+    events = _events(nlp, "Syria says it is willing to withdraw its troops from Lebanon.")
+    intent = _one(events, "AGREE")
+    assert (intent.actor.country, intent.aux) == ("SYR", None)
+    assert _one(events, "RETREAT").aux == "hypothetical"  # the withdrawal has not happened
+    threat = _one(_events(nlp, "Iran said it is ready to attack Israel."), "THREATEN")
+    assert threat.actor.country == "IRN"
+
+
+def test_act_a_party_says_it_will_do_to_another_is_the_threats_content(nlp: Any) -> None:
+    # as "vowed to strike back" is one THREATEN, so is "said it would attack"
+    events = _events(nlp, "Iran said it would attack Israel.")
+    assert _types(events) == ["THREATEN"]
+    assert events[0].actor.country == "IRN"

@@ -81,7 +81,9 @@ def test_negation(nlp: Any) -> None:
 def test_future_and_negated_future(nlp: Any) -> None:
     (deploy,) = _events(nlp, "Ukraine plans to deploy troops to Kursk.")
     assert (deploy.type, deploy.mode, deploy.aux) == ("MOBILIZE", "troops", "future")
-    assert deploy.target is None  # the troops are what is deployed, not a target
+    # The troops are what is deployed, not a target; deployed onto Russian ground, the
+    # deployment is aimed at Russia.
+    assert deploy.target is not None and deploy.target.country == "RUS"
     (join,) = _events(nlp, "Ukraine will not join NATO.")
     assert (join.type, join.aux) == ("COOPERATE", "negation")
     assert join.target is not None and join.target.name == "NATO"

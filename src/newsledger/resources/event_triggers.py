@@ -9,7 +9,11 @@ pejorative nouns ("described Beijing as an enabler"), and the modifiers that ref
 mode ("drone attack") or turn a strike into a work stoppage ("hunger strike"), and the words
 that make a plural event noun an aggregate rather than one event ("near-daily attacks", "the
 number of attacks"), and the commissive verbs by which a party commits itself to an act
-("offered to negotiate", "pledged aid"), whose event is the intent (AGREE or THREATEN).
+("offered to negotiate", "pledged aid"), whose event is the intent (AGREE or THREATEN), and
+the words by which a trigger names no occurrence (``stages.event_parts.occurrence``): verbs whose
+object is a topic ("discussed a ceasefire"), prospect nouns ("pave the way for talks"), response
+nouns ("retaliation for attacks"), the words of a source's wish about the reporting ("asked not
+to be identified") and the wrongdoings that make a speech verb's complement an accusation.
 """
 
 from __future__ import annotations
@@ -40,6 +44,8 @@ class TriggerEntry:
     not_objects: tuple[str, ...] = ()
     subjects: tuple[str, ...] = ()
     needs_light: bool = False
+    not_object_types: tuple[str, ...] = ()
+    not_particle: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +72,11 @@ class TriggerLexicon:
     participation_verbs: frozenset[str] = frozenset()
     light_verb_forms: frozenset[str] = frozenset()
     exercise_nouns: frozenset[str] = frozenset()
+    topic_verbs: frozenset[str] = frozenset()
+    prospect_nouns: frozenset[str] = frozenset()
+    response_nouns: frozenset[str] = frozenset()
+    anonymity_words: frozenset[str] = frozenset()
+    wrongdoings: frozenset[str] = frozenset()
 
 
 def _entry(row: dict[str, Any]) -> TriggerEntry:
@@ -83,6 +94,8 @@ def _entry(row: dict[str, Any]) -> TriggerEntry:
         not_objects=tuple(row.get("not_objects", ())),
         subjects=tuple(row.get("subjects", ())),
         needs_light=bool(row.get("needs_light", False)),
+        not_object_types=tuple(row.get("not_object_types", ())),
+        not_particle=tuple(row.get("not_particle", ())),
     )
 
 
@@ -127,5 +140,10 @@ def trigger_lexicon() -> TriggerLexicon:
         complaint_verbs=frozenset(raw.get("complaint_verbs", ())),
         participation_verbs=frozenset(raw.get("participation_verbs", ())),
         exercise_nouns=frozenset(raw.get("exercise_nouns", ())),
+        topic_verbs=frozenset(raw.get("topic_verbs", ())),
+        prospect_nouns=frozenset(raw.get("prospect_nouns", ())),
+        response_nouns=frozenset(raw.get("response_nouns", ())),
+        anonymity_words=frozenset(raw.get("anonymity_words", ())),
+        wrongdoings=frozenset(raw.get("wrongdoings", ())),
         light_verb_forms=frozenset(form for verb in raw["light_verbs"] for form in _forms(verb)),
     )

@@ -27,6 +27,11 @@ from newsledger.resources.countries import alpha3, country, country_by_demonym
 _ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "poss"})
 # Parts of speech a country name or demonym can start with; "At least", "An end", "In" are not.
 _NAME_POS = frozenset({"PROPN", "ADJ", "NOUN", "X"})
+# Participles of support and brokering: a country before them ("Russian-backed rebels", "a
+# US-brokered deal") is the backer or broker, not the party.
+_BACKING_WORDS = frozenset(
+    {"backed", "funded", "supported", "sponsored", "armed", "trained", "brokered", "mediated"}
+)
 # Words inside a title: "Reuters Editor-in-Chief", "Minister of Defence".
 _TITLE_JOINERS = frozenset({"-", "–", "in", "of"})
 _TITLE_DEPS = frozenset({"compound", "amod", "nmod", "appos", "nummod"})
@@ -39,7 +44,7 @@ class ActorsStage:
     """Give every entity its country and sector; mark places used as actors."""
 
     name: ClassVar[str] = "actors"
-    version: ClassVar[str] = "2"
+    version: ClassVar[str] = "3"
     requires: ClassVar[frozenset[str]] = frozenset({"parse", "entities", "places"})
     produces: ClassVar[frozenset[str]] = frozenset({"actors"})
     languages: ClassVar[frozenset[str] | None] = frozenset({"en"})
@@ -73,6 +78,15 @@ def place_of(places: tuple[Place, ...], entity: Entity) -> Place | None:
 
 def code_entity(doc: Any, entity: Entity, place: Place | None) -> tuple[str | None, str | None]:
     """Country alpha-3 and PLOVER sector of an entity."""
+    if entity.type == "NORP" and all(_ethnic(doc, m.start) for m in entity.mentions):
+        # "ethnic Hungarians in Romania", "ethnic Russians": an ethnic group, not a nation's
+        # people; civilians of wherever they live.
+        return None, "CVL"
+    if entity.type in {"GPE", "NORP"} and all(
+        _backing_mention(doc, m.start, m.end) for m in entity.mentions
+    ):
+        # "Russian-backed": the backer of a party, never the party itself.
+        return None, None
     known = lookup_coded_actor(entity.name)
     if known is not None:
         return known.country, known.sector
@@ -88,6 +102,26 @@ def code_entity(doc: Any, entity: Entity, place: Place | None) -> tuple[str | No
         sector = sector or sector_for_words(words)
         country_code = country_code or context_country
     return country_code, sector
+
+
+def _ethnic(doc: Any, start: int) -> bool:
+    """Whether the word before the mention starting at ``start`` is "ethnic"."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    return span is not None and span.start > 0 and doc[span.start - 1].lower_ == "ethnic"
+
+
+def _backing_mention(doc: Any, start: int, end: int) -> bool:
+    """Whether the mention at [start, end) names a backer: "Russian-backed", "Iran-funded"."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.end + 1 >= len(doc):
+        return False
+    return _backer(doc, span.end)
+
+
+def _backer_within(doc: Any, entity: Entity, start: int, end: int) -> bool:
+    """Whether the entity is named inside [start, end) only as a backer ("Russian-backed")."""
+    inside = [m for m in entity.mentions if start <= m.start and m.end <= end]
+    return bool(inside) and all(_backing_mention(doc, m.start, m.end) for m in inside)
 
 
 def _context_words(
@@ -136,6 +170,15 @@ def _country_of_tokens(tokens: list[Any]) -> str | None:
                 # sentence-initial "An" or "In" is not a name either.
                 continue
             phrase = " ".join(texts[i : i + size])
+            if len(phrase) <= 3 and not phrase.isupper():
+                # "Omar Al Bashir" is not Albania: a code is written in capitals ("US", "UK").
+                continue
+            if any(t.is_punct for t in tokens[i : i + size]) or _backer(tokens, i + size):
+                # "Russian-backed separatists" are backed by Russia, not Russian.
+                continue
+            if i > 0 and tokens[i - 1].lower_ == "ethnic":
+                # "ethnic Hungarians in Romania": an ethnic group, not the nation of its name.
+                continue
             known = lookup_coded_actor(phrase)
             if known is not None and known.country:
                 return known.country
@@ -143,6 +186,13 @@ def _country_of_tokens(tokens: list[Any]) -> str | None:
             if found is not None:
                 return found.alpha3
     return None
+
+
+def _backer(tokens: Any, after: int) -> bool:
+    """Whether the words before ``after`` name a backer: "Russian-backed", "Iran-funded"."""
+    if after + 1 >= len(tokens) or tokens[after].text not in {"-", "–"}:
+        return False
+    return tokens[after + 1].lower_ in _BACKING_WORDS
 
 
 def _acts(doc: Any, start: int, end: int) -> bool:
@@ -186,6 +236,8 @@ def actor_for_phrase(analysis: Analysis, start: int, end: int) -> ActorRef:
     words = [t.lemma_.lower() for t in span] if span is not None else text.lower().split()
     sector = sector_for_words(words if span is None else _head_words(span.root))
     country_code = _country_of_tokens(list(span)) if span is not None else None
+    if entity is not None and _backer_within(doc, entity, start, end):
+        entity = None  # "Russian-backed separatists" are not Russia's
     if entity is not None:
         country_code = country_code or entity.country
         if sector is None:

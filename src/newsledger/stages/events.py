@@ -2,19 +2,25 @@
 
 For each sentence of the parse, triggers of our lexicon (``resources/event_triggers``) are found
 and merged so that one event is listed once (``event_parts.triggers``); the dependency parse
-gives each its actor, target and place (``event_parts.arguments``), the sentence its casualty
+gives each its actor (``event_parts.arguments``, coding phrases with ``parties`` and
+``coordination``), target (``targets``) and place (``event_place``), the sentence its casualty
 counts (``event_parts.casualties``), the clause its auxiliary mode (``event_parts.modality``) and
 its date (``event_parts.event_time``: the governing time expression, or the publication date
 with ``date_source = "published"``). Type, mode, CAMEO root and ACLED category come from
 ``resources/plover``. An event whose actor the text does not name is kept only for an assault
 with a place or casualties ("five civilians were killed in Kharkiv"), with the actor "unknown",
 or a protest with a place (its protesters); other actorless triggers are too vague to be events.
+A protest with no party named as its target is aimed at the protesters' government; unnamed
+people of a sector ("government officials", "the general") are of the event's place or the
+story's setting, and a physical act by a local party (police, civilians, rebels) told without a
+place happened in the country the story is set in.
 Article-level passes (``event_parts.article``) then list an occurrence told by two triggers of
 one sentence once, aim "condemned the attack" at that attack's actor, list an assault told again
 once, date events told without a time by a dated overview before them ("explosions on Friday
 night ... In Kherson, three people were killed") or a dated re-mention after them ("held drills
-... Monday's drills"), and give an unattributed strike in a
-two-sided war to the other side.
+... Monday's drills"), give an unattributed strike in a
+two-sided war to the other side, and place the lead actor's statements and meetings told
+without a place in the dateline city.
 Source-list lines ("Title" — Outlet, date) are not narration and are skipped, and so are an
 unattributed, undated attack that only dates another event ("days after X was killed"), an
 attack named as what someone is protected from ("protection against Russian airstrikes"),
@@ -28,19 +34,12 @@ import re
 from dataclasses import replace
 from typing import Any, ClassVar
 
-from newsledger.model import ActorRef, AuxMode, Event, Mention, PloverType
+from newsledger.model import ActorRef, AuxMode, Event, Mention, Place, PloverType
 from newsledger.pipeline.stage import Analysis
 from newsledger.resources.countries import alpha3, country
 from newsledger.resources.event_triggers import trigger_lexicon
 from newsledger.resources.plover import acled_type, cameo_root
-from newsledger.stages.event_parts.arguments import (
-    Party,
-    civilian_target,
-    claims_reporting,
-    find_actor,
-    find_place,
-    find_target,
-)
+from newsledger.stages.event_parts.arguments import MATERIAL_TYPES, find_actor
 from newsledger.stages.event_parts.article import (
     UNKNOWN_ACTOR,
     DatedMention,
@@ -49,12 +48,17 @@ from newsledger.stages.event_parts.article import (
     dated_by_mention,
     drop_repeated_mentions,
     merge_duplicates,
+    placed_by_dateline,
     topic_target,
 )
-from newsledger.stages.event_parts.casualties import casualties_in
+from newsledger.stages.event_parts.casualties import casualties_in, civilian_target
+from newsledger.stages.event_parts.claim_links import claims_reporting
+from newsledger.stages.event_parts.event_place import find_place
 from newsledger.stages.event_parts.event_time import clause_verb, event_date, in_past_narrative
 from newsledger.stages.event_parts.modality import aux_mode
+from newsledger.stages.event_parts.parties import Party
 from newsledger.stages.event_parts.syntax import children
+from newsledger.stages.event_parts.targets import find_target
 from newsledger.stages.event_parts.triggers import Candidate, find_candidates
 
 __all__ = ["UNKNOWN_ACTOR", "EventsStage", "build_event", "extract_events", "merge_duplicates"]
@@ -66,6 +70,8 @@ _CITATION = re.compile(r'^\s*["“][^"”]+["”]\s*[—–-]\s*\S')
 # them named without a country ("riot police", "demonstrators", "rebels") is of the event's
 # country, or of the article's setting.
 _LOCAL_SECTORS = frozenset({"COP", "CVL", "OPP", "JUD", "LEG", "PTY", "REB"})
+# Sectors of the public, whose protests are addressed to their own government by default.
+_PUBLIC_SECTORS = frozenset({None, "CVL", "OPP", "PTY", "LAB", "REL", "EDU"})
 # Words of protection: what they guard against is a danger, not an event.
 _GUARD_LEMMAS = frozenset(
     {"protect", "protection", "defend", "defense", "defence", "shield", "safeguard", "guard"}
@@ -78,7 +84,7 @@ class EventsStage:
     """List the article's events in PLOVER terms."""
 
     name: ClassVar[str] = "events"
-    version: ClassVar[str] = "2"
+    version: ClassVar[str] = "3"
     requires: ClassVar[frozenset[str]] = frozenset(
         {"parse", "entities", "actors", "places", "times", "claims"}
     )
@@ -114,6 +120,7 @@ def extract_events(analysis: Analysis) -> tuple[Event, ...]:
     events = drop_repeated_mentions(events)
     events = dated_by_mention(analysis, events, mentions)
     events = attributed_by_context(analysis, events)
+    events = placed_by_dateline(analysis, events)
     return tuple(replace(event, id=f"v{number}") for number, event in enumerate(events, start=1))
 
 
@@ -169,14 +176,24 @@ def build_event(
         return None
     target_ref = _target_ref(candidate, target, sentence, place_country)
     if target_ref is not None and target_ref.country is None:
-        if target_ref.sector in _LOCAL_SECTORS:
-            # "supplying the rebels", "beating demonstrators": of the place, or the setting.
+        if target_ref.sector is not None and target_ref.entity is None:
+            # "supplying the rebels", "beating demonstrators", "met government officials",
+            # "accused the general": unnamed people of a sector are of the place, or the
+            # setting of the story.
             local = place_country or article_country(analysis)
             target_ref = replace(target_ref, country=local) if local else target_ref
-    elif target_ref is None and candidate.type == "ASSAULT" and actor_ref is not None:
+    elif target_ref is None and candidate.type in {"ASSAULT", "MOBILIZE"} and actor_ref:
         target_ref = _attacked_country(place_country, actor_ref)
+    elif target_ref is None and candidate.type == "CONSULT" and actor_ref is not None:
+        target_ref = _host_country(place_country, actor_ref)
+    elif target_ref is None and candidate.type in {"COERCE", "CONCEDE"} and place_country:
+        target_ref = _people_of_place(place_country)
+    if candidate.type == "PROTEST" and actor_ref is not None:
+        target_ref = _protested_government(target_ref, actor_ref)
     if actor_ref is None and date_source != "text" and _time_reference(clause):
         return None
+    if place is None and candidate.type in MATERIAL_TYPES:
+        place = _setting_place(analysis, actor_ref)
     event_type: PloverType = candidate.type  # type: ignore[assignment]
     start, end = _event_span(analysis.document.text, sentence, candidate.anchor.idx)
     positions = [t.i for t in candidate.tokens()]
@@ -314,13 +331,66 @@ def _target_ref(
 
 
 def _attacked_country(place_country: str | None, actor: ActorRef) -> ActorRef | None:
-    """ "Ukrainian forces continued an incursion in Russia's Belgorod region": an attack by one
-    country's party on another country's ground, with no target named, is aimed at that
-    country."""
+    """ "Ukrainian forces continued an incursion in Russia's Belgorod region", "Poland
+    reinforced its troops in Lithuania": an attack or deployment by one country's party on
+    another country's ground, with no target named, is aimed at (or made in) that country."""
     if place_country is None or actor.country is None or place_country == actor.country:
         return None
     found = country(place_country)
     return ActorRef(name=found.name if found else place_country, country=place_country)
+
+
+def _host_country(place_country: str | None, actor: ActorRef) -> ActorRef | None:
+    """ "The Polish president arrived in Kyiv on a visit": a visit or meeting abroad with no one
+    named is with the host country's government."""
+    if place_country is None or actor.country is None or place_country == actor.country:
+        return None
+    found = country(place_country)
+    name = f"{found.name if found else place_country} government"
+    return ActorRef(name=name, country=place_country, sector="GOV")
+
+
+def _people_of_place(place_country: str) -> ActorRef:
+    """ "imposed a curfew in Kharkiv", "lifted martial law in the region": a restriction
+    imposed or eased in a place, with no one named, bears on the people of that place."""
+    found = country(place_country)
+    return ActorRef(
+        name=f"people of {found.name if found else place_country}", country=place_country
+    )
+
+
+def _setting_place(analysis: Analysis, actor: ActorRef | None) -> Place | None:
+    """ "Hundreds of demonstrators blocked roads", "riot police beat them" in a story set in
+    Iran: a physical act told without a place, by a local party (``_LOCAL_SECTORS``: they act
+    where they live) of the country the story is set in, happened in that country, when the
+    text names it as a place."""
+    setting = article_country(analysis)
+    if setting is None or actor is None or actor.sector not in _LOCAL_SECTORS:
+        return None
+    if actor.country != setting:
+        return None
+    return next(
+        (
+            place
+            for place in analysis.places
+            if place.feature.startswith("PCL")
+            and place.country
+            and alpha3(place.country) == setting
+        ),
+        None,
+    )
+
+
+def _protested_government(target: ActorRef | None, actor: ActorRef) -> ActorRef | None:
+    """ "Hundreds of demonstrators blocked roads": a protest by the public whose target is not
+    named (or names no party: "protested over fuel prices") is addressed to the government of
+    the protesters' own country, the usual addressee of a demonstration."""
+    if target is not None and (target.country is not None or target.sector is not None):
+        return target
+    found = country(actor.country) if actor.country is not None else None
+    if found is None or actor.sector not in _PUBLIC_SECTORS:
+        return target
+    return ActorRef(name=f"{found.name} government", country=found.alpha3, sector="GOV")
 
 
 def _trigger_mention(text: str, candidate: Candidate, start: int, end: int) -> Mention | None:

@@ -9,6 +9,7 @@ the events already built, so they need no parse beyond the candidate at hand.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -30,6 +31,14 @@ _ACT_MODES = frozenset(
 _OVERVIEW_PARAGRAPHS = 4
 # Modes of a clause that doubts or denies an occurrence rather than telling a new one.
 _DOUBT_AUX = frozenset({"hypothetical", "negation"})
+# Reactions to another party's act: aimed at whoever did the act they name.
+_REACTION_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
+# "HANOI, Vietnam (AP) —": a dateline city in capitals opening the story.
+_DATELINE = re.compile(r"\A\s*([A-Z][A-Z.'’ -]{2,}),")
+# Event types that happen where their actor is (said, met, asked), not on a battlefield.
+_PRESENCE_TYPES = frozenset(
+    {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGREE", "CONSULT", "CONCEDE"}
+)
 
 
 def attributed_by_context(analysis: Analysis, events: list[Event]) -> list[Event]:
@@ -65,6 +74,27 @@ def attributed_by_context(analysis: Analysis, events: list[Event]) -> list[Event
         else:
             attributed.append(event)
     return attributed
+
+
+def placed_by_dateline(analysis: Analysis, events: list[Event]) -> list[Event]:
+    """ "HANOI, Vietnam (AP) — U.S. Defense Secretary Mark Esper on Wednesday accused China ...
+    Esper met with several top government officials": the statements and meetings of the
+    story's lead actor (the actor of its first event), told without a place, happen in the
+    dateline city, where the reporter is with them."""
+    match = _DATELINE.match(analysis.document.text)
+    if match is None or not events or events[0].actor.entity is None:
+        return events
+    start = match.start(1)
+    dateline = next((p for p in analysis.places if any(m.start == start for m in p.mentions)), None)
+    if dateline is None:
+        return events
+    lead = events[0].actor.entity
+    return [
+        replace(event, place=dateline.id)
+        if event.place is None and event.type in _PRESENCE_TYPES and event.actor.entity == lead
+        else event
+        for event in events
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,11 +173,18 @@ def _overview_before(
 def topic_target(
     event: Event, candidate: Candidate, earlier: list[Event], lexicon: TriggerLexicon
 ) -> Event:
-    """ "Macron condemned the attack": an accusation whose object is an event told before is
-    aimed at that event's actor (the latest earlier event of that type with a known country)."""
-    if event.type != "ACCUSE" or event.target is not None:
+    """ "Macron condemned the attack", "... hit during the attack, denouncing it", "the US
+    welcomed the exchange", "dismissed the threat": a reaction (accusation, support, rejection)
+    whose object is an event told before (or "it" standing for the event noun just before it)
+    is aimed at that event's actor (the latest earlier event of that type with a known
+    country)."""
+    if event.type not in _REACTION_TYPES or event.target is not None:
         return event
     topic = direct_object(candidate.verb)
+    if topic is not None and topic.lower_ in {"it", "this"}:
+        # "the residence was hit during the attack, denouncing it": the event noun just before.
+        before = [t for t in topic.sent if t.i < candidate.verb.i and t.pos_ == "NOUN"]
+        topic = next((t for t in reversed(before) if t.lemma_.lower() in lexicon.nouns), None)
     entries = lexicon.nouns.get(topic.lemma_.lower(), ()) if topic is not None else ()
     if not entries:
         return event

@@ -12,9 +12,30 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from newsledger.timex.lexicon import NUMBER_WORDS
 
+# Words naming civilian victims: an assault on them targets civilians.
+_CIVILIAN_WORDS = frozenset(
+    {
+        "civilian",
+        "civilians",
+        "resident",
+        "residents",
+        "child",
+        "children",
+        "villager",
+        "villagers",
+        "passenger",
+        "passengers",
+        "people",
+        "person",
+        "persons",
+        "pensioner",
+        "pensioners",
+    }
+)
 # Number words come from the times lexicon (one table); "a"/"an" alone are not counts here,
 # since "a" precedes every singular noun.
 _WORD_NUMBERS = {
@@ -101,3 +122,8 @@ def casualties_in(text: str) -> Casualties:
                 fatalities = max(fatalities or 0, value)
             approx = approx or vague or match["hedge"] is not None
     return Casualties(fatalities=fatalities, injured=injured, approx=approx)
+
+
+def civilian_target(sentence: Any) -> bool:
+    """Whether the sentence speaks of civilian victims ("dozens of civilian deaths")."""
+    return any(token.lower_ in _CIVILIAN_WORDS for token in sentence)

@@ -8,9 +8,13 @@ a speech act is made in ("in a statement published Oct. 25, X accused Y"). Of tw
 expressions side by side ("on Friday last week") the finer dates the event; two days joined into
 one span ("Friday night and early Saturday") give their month, and so does a span of recent days
 ("over the last five days"). A speech act that "also" continues the statement before ("NATO said
-last week ... They also accused") has its time. "Eight months after X launched an incursion"
-dates X eight months before the time of the clause it hangs off. ISO weeks ("last week") date an
-event to the month of their Thursday, since the record has no week dates.
+last week ... They also accused"), or a report by the same named speaker right after it, has its
+time. "Eight months after X launched an incursion"
+dates X eight months before the time of the clause it hangs off; "days later" than a day named
+just before dates to that day's month, and so does what a just-told event "followed" or "came
+hours after". ISO weeks ("last week") date an
+event to the month of their Thursday and weekends to that of their Saturday, since the record
+has no week dates.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from newsledger.stages.times import governing_time, record_date
 # complement (ccomp), relative (relcl) or adverbial (advcl) clause has a time of its own.
 _DATE_CLIMB_DEPS = frozenset({"xcomp", "pcomp", "prep", "conj", "acomp", "dobj", "pobj", "acl"})
 _SIMULTANEITY_MARKS = frozenset({"when", "as", "while"})
-_ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+_ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
 _OWN_TIME_DEPS = frozenset({"relcl", "ccomp", "advcl", "acl"})
 # Nouns of the statement, speech or document a speech act is made in: "in a statement
 # published Oct. 25, X accused Y" is dated by the statement.
@@ -50,6 +54,8 @@ _STATEMENT_NOUNS = frozenset(
         "video",
     }
 )
+# Statements and decisions: named inside another event's clause, their times are their own.
+_ANNOUNCEMENT_NOUNS = _STATEMENT_NOUNS | {"announcement", "decision", "remark", "comment"}
 # Event types that are speech acts: they happen where and when they are said.
 _SPEECH_TYPES = frozenset(
     {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGREE", "CONCEDE"}
@@ -77,6 +83,8 @@ _RELATIVE_MARKS = {"after": -1, "before": 1}
 # "Friday night and (in the early hours of) Saturday": two days joined into one span.
 _SPAN_LINK = re.compile(r"^\W*(?:and|to|until|till|through|into)\b", re.IGNORECASE)
 _SPAN_GAP = 40
+# How far back (characters) "days later" looks for the day it counts from.
+_LATER_REACH = 1200
 # "over the last five days", "in the past two weeks": a span ending at publication.
 _RECENT_DAYS = re.compile(r"^P(\d+)([DW])$")
 _RECENT_PREPS = frozenset({"over", "in", "during", "for", "within"})
@@ -103,8 +111,10 @@ def event_date(
         return counted, "text"
     speech = candidate.type in _SPEECH_TYPES
     found = _clause_date(analysis, clause, candidate.anchor.idx, speech=speech)
-    if found is None and speech:
+    if found is None and (speech or clause.lemma_.lower() in _REPORTING_LEMMAS):
         found = _continued_statement(analysis, clause)
+    if found is None:
+        found = _days_later_date(analysis, clause) or _followed_date(analysis, candidate, clause)
     if found is not None:
         return found, "text"
     published = analysis.document.published
@@ -151,15 +161,88 @@ def _continued_statement(analysis: Analysis, clause: Any) -> str | None:
     and has its time."""
     subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
     also = any(c.dep_ == "advmod" and c.lower_ == "also" for c in clause.children)
-    if not also or not subjects or subjects[0].pos_ != "PRON":
-        return None
     sentence = clause.sent
-    if sentence.start == 0:
+    if not subjects or sentence.start == 0:
         return None
     previous = clause.doc[sentence.start - 1].sent.root
     if previous.lemma_.lower() not in _REPORTING_LEMMAS:
         return None
+    pronoun_goes_on = also and subjects[0].pos_ == "PRON"
+    if not (pronoun_goes_on or _same_speaker(clause, subjects[0], previous)):
+        return None
     return _clause_date(analysis, previous, previous.idx)
+
+
+def _same_speaker(clause: Any, subject: Any, previous: Any) -> bool:
+    """ "On Friday, Foreign Minister Andrii Sybiha reiterated that ... / "...," Sybiha said
+    during a press conference": the next sentence's report by the same named speaker goes on
+    with the same statement."""
+    if clause.lemma_.lower() not in _REPORTING_LEMMAS or subject.pos_ != "PROPN":
+        return False
+    earlier = [c for c in previous.children if c.dep_ == "nsubj"]
+    return bool(earlier) and earlier[0].pos_ == "PROPN" and earlier[0].text == subject.text
+
+
+def _days_later_date(analysis: Analysis, clause: Any) -> str | None:
+    """ "On 19 May, Trump and Putin had a call. ... Just days later, Trump called him crazy": a
+    clause told "days later" (or "weeks later") than a day named just before happened in that
+    day's month, as a count of days from a date is taken to the month."""
+    verbs = {clause.i}
+    token = clause
+    for _ in range(3):
+        # "called him crazy and threatened sanctions": coordinated with the clause told later.
+        if token.dep_ not in {"conj", "oprd", "acomp", "xcomp"} or token.head.i == token.i:
+            break
+        token = token.head
+        verbs.add(token.i)
+    later = [
+        t
+        for t in clause.sent
+        if t.lower_ == "later"
+        and t.head.i in verbs
+        and any(c.lemma_.lower() in {"day", "week"} for c in t.children)
+    ]
+    if not later:
+        return None
+    return _month_of_day_before(analysis, clause.sent.start_char)
+
+
+def _followed_date(analysis: Analysis, candidate: Candidate, clause: Any) -> str | None:
+    """ "Trump called Putin crazy [19 May + days]. His comments followed Moscow's largest
+    attacks", "Their release [Tuesday] came hours after the government freed three prisoners":
+    an event told as what a just-told event ("his comments", "their release") followed happened
+    shortly before it, in the month of the day named just before."""
+    anchor = candidate.anchor
+    if anchor.dep_ == "dobj" and anchor.head.lemma_.lower() == "follow":
+        governing = anchor.head
+    elif (
+        clause.dep_ == "advcl"
+        and clause.head.lemma_.lower() == "come"
+        and any(c.dep_ == "mark" and c.lower_ == "after" for c in clause.children)
+    ):
+        governing = clause.head
+    else:
+        return None
+    subjects = [c for c in governing.children if c.dep_ == "nsubj"]
+    if not subjects or subjects[0].pos_ != "NOUN":
+        return None
+    if not any(c.dep_ in {"poss", "det"} for c in subjects[0].children):
+        return None  # "his comments", "the release": a reference back to what was told
+    return _month_of_day_before(analysis, governing.sent.start_char)
+
+
+def _month_of_day_before(analysis: Analysis, start: int) -> str | None:
+    """The month of the nearest day named shortly before ``start``."""
+    earlier = [
+        t
+        for t in analysis.times
+        if start - _LATER_REACH <= t.start < start and t.type in ("DATE", "TIME")
+    ]
+    for time in sorted(earlier, key=lambda t: t.start, reverse=True):
+        day = record_date(time.value)
+        if day is not None and len(day) == len("YYYY-MM-DD"):
+            return day[:7]
+    return None
 
 
 def _report_of_adjunct(token: Any) -> Any | None:
@@ -280,16 +363,19 @@ def _simultaneous_clause(token: Any) -> bool:
 
 def _week_as_month(time: TimeExpr) -> TimeExpr:
     """An ISO week ("last week" → 2014-W35) dates an event to the month of its Thursday, the
-    day ISO uses to place a week in a month, since the record's dates have no weeks."""
+    day ISO uses to place a week in a month, and a weekend to the month of its Saturday, since
+    the record's dates have no weeks."""
     match = _ISO_WEEK.match(time.value or "")
     if match is None:
         return time
     year, week = int(match.group(1)), int(match.group(2))
+    # A weekend ("this weekend" → 2026-W29-WE) is placed by its Saturday.
+    day = 6 if match.group(3) else 4
     try:
-        thursday = date.fromisocalendar(year, week, 4)
+        placed = date.fromisocalendar(year, week, day)
     except ValueError:
         return time
-    return replace(time, value=f"{thursday.year:04d}-{thursday.month:02d}")
+    return replace(time, value=f"{placed.year:04d}-{placed.month:02d}")
 
 
 def _own_times(
@@ -297,9 +383,18 @@ def _own_times(
 ) -> list[TimeExpr]:
     """The times of the clause, leaving out those of clauses nested in it that the event is not
     in: "operating in Belgorod oblast, ... a region that Kiev invaded in August 2024" does not
-    date the operating. A speech act keeps the time of the statement it is made in."""
+    date the operating, and a statement named in it ("under Trump's announcement last month")
+    does not date what it announces. A speech act keeps the time of the statement it is made
+    in."""
     nested: list[tuple[int, int]] = []
     for token in clause.subtree:
+        if not speech and token.pos_ == "NOUN" and token.lemma_.lower() in _ANNOUNCEMENT_NOUNS:
+            # "leave Syria under Trump's announcement last month": the time of a statement
+            # named in the clause dates the statement, not what it announces.
+            start = token.left_edge.idx
+            end = token.right_edge.idx + len(token.right_edge.text)
+            if not start <= anchor_pos < end:
+                nested.append((start, end))
         if token.i != clause.i and token.dep_ in _OWN_TIME_DEPS:
             if speech and _statement_clause(token, clause):
                 continue

@@ -65,6 +65,12 @@ _HYPOTHETICAL_GOVERNORS = frozenset(
         "hopes",
     }
 )
+# An attempted act of force is an act of force (CAMEO 185 codes an attempted assassination; a
+# road protesters "tried to block" was blocked, if not for long); an attempt to talk or to help
+# may come to nothing, and stays hypothetical.
+_ATTEMPTS = frozenset({"try", "attempt"})
+_MATERIAL_CONFLICT = frozenset({"ASSAULT", "COERCE", "PROTEST"})
+_VERBAL_CONFLICT = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT"})
 # Requests make hypothetical only the act they ask for: "urged Russia to withdraw".
 _REQUEST_GOVERNORS = frozenset({"urge", "ask", "demand", "request", "call", "offer", "press"})
 # Relations through which a governor's hypothetical reach extends down to the event.
@@ -97,6 +103,7 @@ _NEGATING_GOVERNORS = frozenset({"fail"})
 _FUTURE_GOVERNORS = frozenset(
     {"plan", "intend", "expect", "schedule", "vow", "pledge", "promise", "agree"}
 )
+_TEMPORAL_MARKS = frozenset({"after", "when", "once", "until", "before", "as", "till"})
 _FUTURE_MODIFIERS = frozenset({"upcoming", "planned", "future", "forthcoming", "next"})
 _HYPOTHETICAL_MODIFIERS = frozenset({"possible", "potential", "proposed", "hypothetical"})
 
@@ -109,6 +116,12 @@ def aux_mode(
         return "negation"
     if clause.dep_ == "xcomp" and clause.head.lemma_.lower() in _NEGATING_GOVERNORS:
         return "negation"
+    if (
+        clause.dep_ == "xcomp"
+        and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in clause.head.children)
+        and (anchor.i == clause.i or _first_object(anchor, clause))
+    ):
+        return "negation"  # "Russia is yet to send its proposals": it has not sent them
     if _hypothetical(anchor, clause):
         return "hypothetical"
     if _future(anchor, clause):
@@ -116,6 +129,14 @@ def aux_mode(
     if date_source == "text" and date and published and int(date[:4]) <= int(published[:4]) - 2:
         return "historical"
     return None
+
+
+def _first_object(anchor: Any, clause: Any) -> bool:
+    """The clause verb's first direct object: "yet to send its proposals - a key demand by
+    Kyiv" has not sent the proposals; the demand, a second object the parser made of an
+    apposition, was made."""
+    objects = [c for c in clause.children if c.dep_ == "dobj"]
+    return bool(objects) and objects[0].i == anchor.i
 
 
 def _negated(token: Any) -> bool:
@@ -139,6 +160,7 @@ def _hypothetical(anchor: Any, clause: Any) -> bool:
         # A purpose infinitive is what was meant to happen: "a drive to regain the territory".
         return True
     token = anchor
+    via = ""  # the relation by which the climb reached ``token``
     while True:
         for child in token.children:
             if (
@@ -157,6 +179,16 @@ def _hypothetical(anchor: Any, clause: Any) -> bool:
                 token.lemma_.lower() in _HYPOTHETICAL_GOVERNORS
                 or token.lower_ in _HYPOTHETICAL_GOVERNORS
             )
+            and not (token.lemma_.lower() in _ATTEMPTS and _types_all(anchor, _MATERIAL_CONFLICT))
+            # "denied the counterpart's accusations": what is denied or rejected was said
+            and not (
+                anchor.dep_ == "dobj"
+                and token.i == anchor.head.i
+                and _types_all(anchor, _VERBAL_CONFLICT)
+            )
+            # "denied the accusations, asserting that ...": a verb reaches its complements, not
+            # the acts coordinated with it or told beside it
+            and not (token.pos_ == "VERB" and via in {"conj", "advcl"})
         ):
             return True
         if token.head.i == token.i:
@@ -170,7 +202,17 @@ def _hypothetical(anchor: Any, clause: Any) -> bool:
             return bool(
                 token.dep_ == "ccomp" and token.head.lemma_.lower() in _HYPOTHETICAL_GOVERNORS
             )
+        via = token.dep_
         token = token.head
+
+
+def _types_all(anchor: Any, types: frozenset[str]) -> bool:
+    """Whether every lexicon entry of the word has one of ``types``: "block" and "storm" name
+    only material conflict, "accusation" only verbal conflict."""
+    lexicon = trigger_lexicon()
+    table = lexicon.verbs if anchor.pos_ == "VERB" else lexicon.nouns
+    entries = table.get(anchor.lemma_.lower(), ())
+    return bool(entries) and all(entry.type in types for entry in entries)
 
 
 def _future(anchor: Any, clause: Any) -> bool:
@@ -183,6 +225,14 @@ def _future(anchor: Any, clause: Any) -> bool:
             return True
     head = clause.head
     if clause.dep_ == "xcomp" and head.lemma_.lower() in _FUTURE_GOVERNORS:
+        return True
+    if (
+        clause.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS for c in clause.children)
+        and any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in head.children)
+    ):
+        # "will keep its base after American troops leave Syria": English tells a future act
+        # in the present tense in a time clause of a future one.
         return True
     # "is going to attack"
     return bool(clause.dep_ == "xcomp" and head.lower_ == "going")

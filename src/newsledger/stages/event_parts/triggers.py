@@ -1,31 +1,31 @@
 """Finding event triggers in a parsed sentence, and merging those that name one event.
 
 A trigger is a verb or noun of the lexicon whose conditions hold ("pull" with "out", "release"
-of people), a speech verb whose complement accuses someone ("declared that Moscow violated ..."),
-or a characterization verb with a pejorative ("described Beijing as a major enabler"). Triggers
+of people), or a speech verb's act (:mod:`speech_acts`: "declared that Moscow violated ...",
+"described Beijing as a major enabler", "said Libya must hand over the suspects"). Triggers
 then merge so that one event is listed once: a light verb gives its subject to the nominal trigger
 it carries ("launched an attack" is one ASSAULT, not LAUNCH + ATTACK); a trigger governed by
 another of the same type joins it ("killed by a Russian strike", "agree to a peace deal"); and a
 nominal trigger that is only the topic of another event ("rejected Ukraine's accusation") is not
-an event of its own; nor is the content of a threat, request, refusal or offer ("vowed to strike
-back", "offered to negotiate"): what happened is the threat or the offer, typed by the quad of
-what is intended (CAMEO 03 AGREE for a cooperative act, 13 THREATEN for a conflictual one).
-Speech verbs perform acts through their complement's modal: "said Libya must hand over the
-suspects" demands (REQUEST), "said it would release them" states an intent, "said it would not"
-declines (REJECT), "will withdraw unless ..." threatens.
+an event of its own; nor is the content of a threat, request, refusal, offer or aid ("vowed to
+strike back", "offered to negotiate", "trained forces to fight"): what happened is the threat or
+the offer, typed by the quad of what is intended (CAMEO 03 AGREE for a cooperative act, 13
+THREATEN for a conflictual one). Last, triggers that name no occurrence (:mod:`occurrence`: a
+topic, a prospect, a question, a policy) are left out.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
 from newsledger.resources.event_triggers import TriggerEntry, TriggerLexicon
-from newsledger.resources.plover import plover_type
 from newsledger.stages.coreference import SUBJECT_DEPS
-from newsledger.stages.event_parts.syntax import children, direct_object
+from newsledger.stages.event_parts.candidate import Candidate, clause_of, intent_type
+from newsledger.stages.event_parts.occurrence import not_occurrences
+from newsledger.stages.event_parts.speech_acts import accusation, characterization, speech_acts
+from newsledger.stages.event_parts.syntax import children
 
-TriggerKind = Literal["verb", "noun", "accusation", "characterization"]
+__all__ = ["Candidate", "find_candidates", "intent_type", "verb_entry"]
 
 _NAME_LABELS = frozenset({"DATE", "TIME", "PERSON", "GPE", "LOC", "FAC"})
 _NOMINAL_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "conj"})
@@ -38,46 +38,13 @@ _JOINING_DEPS = frozenset(
 )
 # Types whose infinitival complement is only their content: "vowed to strike back" is a threat,
 # "urged Russia to withdraw" a request, "refused to negotiate" a rejection; none of the strike,
-# the withdrawal or the talks has happened.
-_CONTENT_TAKING_TYPES = frozenset({"THREATEN", "REQUEST", "REJECT"})
-# Verbal conflict types keep their own type under a commissive verb: "vowed to reject" rejects.
-_VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
-# Modals by which a speaker says what another party has to do: a demand (CAMEO 10).
-_OBLIGATION_MODALS = frozenset({"must", "should"})
-# Auxiliaries by which a speaker announces what a party is going to do ("said it would").
-_INTENT_AUX = frozenset({"will", "would", "'ll", "shall", "wo"})
-_MODALS = _OBLIGATION_MODALS | _INTENT_AUX | {"could", "might", "may", "can"}
-_CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
-_HYPOTHESIS_MARKS = frozenset({"if", "whether"})
+# the withdrawal or the talks has happened. Aid given for a purpose ("trained the forces to
+# fight") is the aid; the fighting it is for is not told by it.
+_CONTENT_TAKING_TYPES = frozenset({"THREATEN", "REQUEST", "REJECT", "AID"})
 _PARTITIVES = frozenset({"part", "some", "all", "most", "half", "portion", "bulk", "rest"})
 _PROPOSAL_NOUNS = frozenset({"proposal", "offer", "plan", "pledge", "promise", "initiative"})
-_PRONOUNS = frozenset({"i", "we", "he", "she", "it", "they"})
-# A demand's addressee is a named party ("Libya must hand over"), not a thing or a forecast
-# ("prices should rise").
-_PARTY_LABELS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
-
-
-@dataclass
-class Candidate:
-    """A trigger found in a sentence, with what the rules learnt about it."""
-
-    anchor: Any  # the token that names the event
-    type: str
-    mode: str | None
-    kind: TriggerKind
-    entry: TriggerEntry | None = None
-    ground: bool = False
-    light: Any | None = None  # "launched" in "launched an attack"
-    complement: Any | None = None  # "violated" in "declared that Moscow violated ..."
-    members: list[Any] = field(default_factory=list)  # triggers merged into this one
-
-    @property
-    def verb(self) -> Any:
-        """The verb whose clause the event lives in: the light verb or the trigger itself."""
-        return self.light if self.light is not None else self.anchor
-
-    def tokens(self) -> list[Any]:
-        return [self.anchor, *self.members]
+_ANNOUNCING_VERBS = frozenset({"announce", "declare", "unveil", "outline"})
+_PROSPECTIVE_MODIFIERS = frozenset({"potential", "possible", "planned", "proposed", "prospective"})
 
 
 def find_candidates(sentence: Any, lexicon: TriggerLexicon) -> list[Candidate]:
@@ -87,12 +54,24 @@ def find_candidates(sentence: Any, lexicon: TriggerLexicon) -> list[Candidate]:
         candidate = _candidate(token, lexicon)
         if candidate is not None:
             found.append(candidate)
-    merged = _merge(found, lexicon)
-    acts = _speech_acts(sentence, merged, lexicon)
+    # A speech act's intent is typed by an act the sentence tells, so what names no occurrence
+    # ("will not advance negotiations") is left out first.
+    merged = _occurring(_merge(found, lexicon), lexicon)
+    acts = speech_acts(sentence, merged, lexicon)
     # What a demand asks for has not happened: "said Libya must hand over the suspects" is the
     # demand, as "urged Libya to hand over" is (the content of a request is no event).
     demanded = {act.complement.i for act in acts if act.type == "REQUEST" and act.complement}
-    return [c for c in merged if _clause_of(c).i not in demanded] + acts
+    # Nor has what a party says it will do to another: "said it would impose martial law"
+    # threatens (CAMEO 13), as "vowed to impose" does; the act is the threat's content.
+    threatened = {act.anchor.i for act in acts if act.type == "THREATEN" and act.light}
+    contents = demanded | threatened
+    kept = [c for c in merged if clause_of(c).i not in contents]
+    return _occurring(kept + acts, lexicon)
+
+
+def _occurring(candidates: list[Candidate], lexicon: TriggerLexicon) -> list[Candidate]:
+    left_out = not_occurrences(candidates, lexicon)
+    return [c for c in candidates if c.anchor.i not in left_out]
 
 
 def _candidate(token: Any, lexicon: TriggerLexicon) -> Candidate | None:
@@ -111,7 +90,7 @@ def _candidate(token: Any, lexicon: TriggerLexicon) -> Candidate | None:
             candidate = Candidate(token, entry.type, entry.mode, "verb", entry, entry.ground)
             _refine_mode(candidate, lexicon)
             return candidate
-        return _accusation(token, lexicon) or _characterization(token, lexicon)
+        return accusation(token, lexicon) or characterization(token, lexicon)
     if token.pos_ in {"NOUN", "PROPN"}:
         if token.ent_type_ in _NAME_LABELS:
             return None  # "in March" is a month, not a march; "Grant" a person, not aid
@@ -169,8 +148,28 @@ def _candidate(token: Any, lexicon: TriggerLexicon) -> Candidate | None:
         if candidate.light is not None and candidate.light.lemma_ in lexicon.commissive_verbs:
             # "offered concessions", "pledged aid": what happened is the offer (CAMEO 03).
             _make_intent(candidate, candidate.type)
+        elif candidate.light is not None and _announced_prospect(candidate):
+            # "announced the potential exchange": the announcement states an intent (CAMEO 03),
+            # told at the announcing verb; the act is possible, the announcement is not.
+            _make_intent(candidate, candidate.type)
+            candidate.members.append(candidate.anchor)
+            candidate.anchor, candidate.light = candidate.light, None
         return candidate
     return None
+
+
+def _announced_prospect(candidate: Candidate) -> bool:
+    """ "announced the potential exchange", "declared a planned withdrawal": an act announced as
+    possible or planned is the announcer's stated intent, not the act."""
+    light = candidate.light
+    return (
+        light is not None
+        and light.lemma_ in _ANNOUNCING_VERBS
+        and any(
+            c.dep_ == "amod" and c.lower_ in _PROSPECTIVE_MODIFIERS
+            for c in candidate.anchor.children
+        )
+    )
 
 
 def _coordinated_subject(candidate: Candidate) -> bool:
@@ -224,11 +223,19 @@ def verb_entry(token: Any, lexicon: TriggerLexicon) -> TriggerEntry | None:
                 for obj in objects
             ):
                 continue
-        if entry.not_objects and any(
-            obj.lemma_.lower() in entry.not_objects or obj.lower_ in entry.not_objects
-            for obj in children(token, "dobj", "nsubjpass")
+        if entry.not_particle and any(
+            child.dep_ in _PARTICLE_DEPS and child.lower_ in entry.not_particle
+            for child in token.children
         ):
-            # "shot down 33 drones" is an interception, "dismissed the claim" a denial.
+            continue  # "back down" yields; it backs no one
+        if any(
+            obj.lemma_.lower() in entry.not_objects
+            or obj.lower_ in entry.not_objects
+            or obj.ent_type_ in entry.not_object_types
+            for obj in _shared_objects(token)
+        ):
+            # "shot down 33 drones" is an interception, "dismissed the claim" a denial,
+            # "dismissed the minister" a personnel decision.
             continue
         if entry.subjects and not any(
             subject.lemma_.lower() in entry.subjects or subject.lower_ in entry.subjects
@@ -239,6 +246,18 @@ def verb_entry(token: Any, lexicon: TriggerLexicon) -> TriggerEntry | None:
             continue
         return entry
     return None
+
+
+def _shared_objects(verb: Any) -> list[Any]:
+    """The verb's objects, or those of the verb it is coordinated with when it has none of its
+    own: "shot down or jammed 33 drones" shoots down the drones."""
+    own = children(verb, "dobj", "nsubjpass")
+    if own:
+        return own
+    partners = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    if verb.dep_ == "conj":
+        partners.append(verb.head)
+    return [obj for partner in partners for obj in children(partner, "dobj", "nsubjpass")]
 
 
 def _infinitives(verb: Any) -> list[Any]:
@@ -354,52 +373,6 @@ def _promised(candidate: Candidate, lexicon: TriggerLexicon) -> bool:
     return bool(head.lemma_ in lexicon.promising_verbs)
 
 
-def _accusation(token: Any, lexicon: TriggerLexicon) -> Candidate | None:
-    """A speech verb whose complement says someone else did wrong: "Kiev declared that Moscow
-    violated its own commitment" is Kiev accusing Moscow."""
-    if token.lemma_ not in lexicon.speech_verbs:
-        return None
-    for clause in children(token, "ccomp"):
-        if clause.lemma_ not in lexicon.accusatory_complements:
-            continue
-        # The complement must name who did wrong: "Moscow violated" does, "all on board were
-        # killed" (a passive without its agent) does not, so the speaker accuses no one.
-        if children(clause, "neg") or not (children(clause, "nsubj") or children(clause, "agent")):
-            continue
-        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in clause.children):
-            continue  # "said they will attack" forecasts or intends; it charges no one
-        if clause.i < token.i and not any(t.is_quote for t in token.sent):
-            # "Rebels shelled Juba on Sunday, relief officials said": attribution after the
-            # fact is the report's source, not a party accusing another.
-            continue
-        return Candidate(token, "ACCUSE", "allege", "accusation", complement=clause)
-    return None
-
-
-def _characterization(token: Any, lexicon: TriggerLexicon) -> Candidate | None:
-    """ "described Beijing as a major enabler": disapproval of the object (ACCUSE disapprove)."""
-    if token.lemma_ not in lexicon.characterization_verbs or direct_object(token) is None:
-        return None
-    labels = children(token, "oprd", "xcomp", "attr")
-    for prep in children(token, "prep"):
-        if prep.lower_ == "as":
-            labels.extend(children(prep, "pobj"))
-    if any(label.lemma_.lower() in lexicon.pejoratives for label in labels):
-        return Candidate(token, "ACCUSE", "disapprove", "characterization")
-    return None
-
-
-def intent_type(content_type: str) -> str:
-    """The type of a party's stated intent to do an act of ``content_type``: AGREE for a
-    cooperative act (CAMEO 03, "express intent to cooperate"), THREATEN for a material conflict
-    (CAMEO 13); a verbal conflict ("vowed to reject") keeps its type."""
-    if content_type in _VERBAL_CONFLICT:
-        return content_type
-    if "cooperation" in plover_type(content_type).quad:
-        return "AGREE"
-    return "THREATEN"
-
-
 def _make_intent(candidate: Candidate, content_type: str) -> None:
     intent = intent_type(content_type)
     if intent != candidate.type:
@@ -505,96 +478,6 @@ def _contents(
             if head.kind == "verb" and head.anchor.lemma_ in lexicon.commissive_verbs:
                 head.members.extend(candidate.tokens())
     return contents
-
-
-def _clause_of(candidate: Candidate) -> Any:
-    """The verb of the clause the event is told in: its own or its light verb, or for a bare
-    nominal trigger the nearest verb above it ("provide ... tons of aid")."""
-    token = candidate.verb
-    while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
-        token = token.head
-    return token
-
-
-def _speech_acts(sentence: Any, found: list[Candidate], lexicon: TriggerLexicon) -> list[Candidate]:
-    """Events a speech verb performs through its complement's modal. "Britain said that Libya
-    must hand over the suspects" demands (CAMEO 10). "The rebels said they would release the
-    hostages" states an intent (CAMEO 03, or 13 for a conflictual act); "said it would not meet
-    the demands" declines (CAMEO 12); "said it will withdraw unless ..." threatens (CAMEO 13).
-    The complement's own event stays, marked future, hypothetical or negated by its modal."""
-    used = {c.anchor.i for c in found} | {c.light.i for c in found if c.light is not None}
-    acts: list[Candidate] = []
-    for speech in sentence:
-        if speech.pos_ != "VERB" or speech.lemma_ not in lexicon.speech_verbs or speech.i in used:
-            continue
-        for clause in children(speech, "ccomp"):
-            act = _demand(speech, clause) or _intent(speech, clause, found)
-            if act is not None:
-                acts.append(act)
-                used.add(speech.i)
-                break
-    return acts
-
-
-def _marked(clause: Any, marks: frozenset[str]) -> bool:
-    """Whether the clause, or an adverbial clause of it, opens with one of ``marks``."""
-    return any(
-        (child.dep_ == "mark" and child.lower_ in marks)
-        or (
-            child.dep_ == "advcl"
-            and any(m.dep_ == "mark" and m.lower_ in marks for m in child.children)
-        )
-        for child in clause.children
-    )
-
-
-def _names_party(token: Any) -> bool:
-    """A subject naming a party: "Libya", "the Sudanese government", "the US and its allies"."""
-    return any(word.ent_type_ in _PARTY_LABELS for word in token.subtree)
-
-
-def _demand(speech: Any, clause: Any) -> Candidate | None:
-    modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
-    if not modals & _OBLIGATION_MODALS or children(clause, "neg"):
-        return None
-    if _marked(clause, _CONDITIONAL_MARKS):
-        return None
-    subjects = children(clause, *SUBJECT_DEPS)
-    if not subjects or subjects[0].lower_ in _PRONOUNS or not _names_party(subjects[0]):
-        return None  # "it must" is the speaker's own duty; "prices should rise" a forecast
-    # Coded like an accusation: the speaker demands, the complement's subject is addressed.
-    return Candidate(speech, "REQUEST", None, "accusation", complement=clause)
-
-
-def _intent(speech: Any, clause: Any, found: list[Candidate]) -> Candidate | None:
-    modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
-    if not modals & _INTENT_AUX or _marked(clause, _HYPOTHESIS_MARKS):
-        return None
-    content = next((c for c in found if _clause_of(c).i == clause.i), None)
-    if content is None:
-        return None
-    subjects = children(clause, *SUBJECT_DEPS)
-    own = bool(subjects) and subjects[0].lower_ in _PRONOUNS
-    intent = intent_type(content.type)
-    if children(clause, "neg"):
-        # "said it would not meet the demands": declining to cooperate (CAMEO 12).
-        intent = "REJECT" if intent == "AGREE" else ""
-    elif _marked(clause, frozenset({"unless"})):
-        intent = "THREATEN"  # an act held over another party until it yields: an ultimatum
-    if intent not in {"AGREE", "THREATEN", "REJECT"} or content.type == intent:
-        return None  # "said it would reject": the rejection itself, told ahead
-    # The party speaks of itself ("said they would release"), or the statement is told first
-    # and attributed after ("Portugal will support the bid, its president said"); a forecast
-    # about another party ("Kyiv said Moscow will attack") states no intent of the speaker's.
-    if not (own or (intent == "AGREE" and clause.i < speech.i)):
-        return None
-    if intent == "REJECT":
-        # Told at the speech verb: the act's own clause is negated, the refusal is not.
-        return Candidate(speech, intent, None, "verb", members=content.tokens())
-    # The intent is told at the act's verb, whose subject and objects are the intent's parties
-    # ("Portugal will support Turkey's bid, its president said"), with the speech verb as the
-    # clause it was stated in: its date, and no future mode of its own.
-    return Candidate(_clause_of(content), intent, None, "verb", light=speech)
 
 
 def _governing_candidate(

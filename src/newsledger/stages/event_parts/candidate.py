@@ -1,0 +1,61 @@
+"""A trigger found in a sentence (:class:`Candidate`), and the type of a party's stated intent.
+
+:mod:`triggers` finds and merges candidates, :mod:`speech_acts` builds those a speech verb
+performs, and the events stage turns each into an :class:`~newsledger.model.Event`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from newsledger.resources.event_triggers import TriggerEntry
+from newsledger.resources.plover import plover_type
+
+TriggerKind = Literal["verb", "noun", "accusation", "characterization"]
+
+# Verbal conflict types keep their own type under a commissive verb: "vowed to reject" rejects.
+_VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+
+
+@dataclass
+class Candidate:
+    """A trigger found in a sentence, with what the rules learnt about it."""
+
+    anchor: Any  # the token that names the event
+    type: str
+    mode: str | None
+    kind: TriggerKind
+    entry: TriggerEntry | None = None
+    ground: bool = False
+    light: Any | None = None  # "launched" in "launched an attack"
+    complement: Any | None = None  # "violated" in "declared that Moscow violated ..."
+    members: list[Any] = field(default_factory=list)  # triggers merged into this one
+
+    @property
+    def verb(self) -> Any:
+        """The verb whose clause the event lives in: the light verb or the trigger itself."""
+        return self.light if self.light is not None else self.anchor
+
+    def tokens(self) -> list[Any]:
+        return [self.anchor, *self.members]
+
+
+def intent_type(content_type: str) -> str:
+    """The type of a party's stated intent to do an act of ``content_type``: AGREE for a
+    cooperative act (CAMEO 03, "express intent to cooperate"), THREATEN for a material conflict
+    (CAMEO 13); a verbal conflict ("vowed to reject") keeps its type."""
+    if content_type in _VERBAL_CONFLICT:
+        return content_type
+    if "cooperation" in plover_type(content_type).quad:
+        return "AGREE"
+    return "THREATEN"
+
+
+def clause_of(candidate: Candidate) -> Any:
+    """The verb of the clause the event is told in: its own or its light verb, or for a bare
+    nominal trigger the nearest verb above it ("provide ... tons of aid")."""
+    token = candidate.verb
+    while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
+        token = token.head
+    return token
