@@ -119,7 +119,7 @@ class SpeakerResolver:
         expanded = expansion_at(self.abbreviations(), self.analysis.entities, token)
         if expanded is not None:
             return expanded
-        # "HANOI, Vietnam (AP) — U.S. Defense Secretary Mark Esper": a dateline's place heads
+        # "VILNIUS, Lithuania (AP) — Defence Minister Ona Petraitė": a dateline's place heads
         # the phrase, the person in apposition is the speaker.
         found.sort(key=lambda pair: pair[1].type in {"GPE", "LOC"})
         if found:

@@ -49,8 +49,8 @@ def document_issuer(resolver: SpeakerResolver, token: Any, depth: int) -> Speake
     if names:
         first = min(t.left_edge.i for t in names)
         return Speaker(name=resolver.doc[first : token.i].text)
-    # "The report by the Netherlands Organisation for Applied Scientific Research (TNO) -
-    # which was contracted by Reuters": the noun's own "by" names the issuer, before any
+    # "The report by the National Safety Board (NSB) - which a newspaper commissioned": the
+    # noun's own "by" names the issuer, before any
     # name deeper in the phrase.
     issuer = _issuer_by(token)
     if issuer is not None:

@@ -34,7 +34,7 @@ def pronoun_speaker(resolver: SpeakerResolver, token: Any, depth: int) -> Speake
         if kind == person or (person and kind is None):
             return resolver.resolve(candidate, depth + 1)
     # No earlier speaker: the nearest earlier subject of the right kind, a main clause's
-    # first ("But Al Saud is aware of the effect Sinwar may have. \"...,\" he said").
+    # first ("But the analyst knows the effect the new leader may have. \"...,\" he said").
     window = [t for t in reversed(doc[: token.i]) if t.idx >= floor] if person else []
     for main_only in (True, False):
         for candidate in window:

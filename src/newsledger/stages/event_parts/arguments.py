@@ -176,7 +176,7 @@ def _paragraph_break_between(a: Any, b: Any) -> bool:
 
 
 def _past_dateline(token: Any) -> Any:
-    """ "HANOI, Vietnam (AP) — U.S. Defense Secretary Mark Esper on Wednesday accused ...": the
+    """ "VILNIUS, Lithuania (AP) — The defence minister on Tuesday accused ...": the
     parser makes the dateline's city the subject and the real subject its apposition."""
     doc = token.doc
     line_start = token.i == token.sent.start or "\n" in doc[token.i - 1].text_with_ws
@@ -292,10 +292,9 @@ def _actor_token(candidate: Candidate) -> Any | None:
 
 
 def _reporter_of_participle(candidate: Candidate) -> Any | None:
-    """ "Hoxha reported that the residence was hit during the attack, denouncing it as
-    unacceptable": a speech act told as a participle without a subject of its own is the
-    reporter's: the subject of the nearest verb of saying above it, wherever the parser hangs
-    it."""
+    """ "The envoy reported that a school was hit, denouncing it as unacceptable": a speech act
+    told as a participle without a subject of its own is the reporter's: the subject of the
+    nearest verb of saying above it, wherever the parser hangs it."""
     anchor = candidate.anchor
     if candidate.type not in _SPEECH_ACT_TYPES or anchor.tag_ != "VBG" or anchor.dep_ != "advcl":
         return None
@@ -358,7 +357,7 @@ def _subject_past_noun_conjunct(verb: Any) -> Any | None:
 
 
 def _mastermind(noun: Any) -> Any | None:
-    """ "characterized Sinwar as the mastermind behind the attacks", "Haddad, the architect of
+    """ "characterized the colonel as the mastermind behind the attacks", "Haddad, the architect of
     the bombing", "he was the organiser of the raid": whoever is named the planner of an act is
     its actor."""
     prep = noun.head

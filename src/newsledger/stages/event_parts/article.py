@@ -77,8 +77,8 @@ def attributed_by_context(analysis: Analysis, events: list[Event]) -> list[Event
 
 
 def placed_by_dateline(analysis: Analysis, events: list[Event]) -> list[Event]:
-    """ "HANOI, Vietnam (AP) — U.S. Defense Secretary Mark Esper on Wednesday accused China ...
-    Esper met with several top government officials": the statements and meetings of the
+    """ "VILNIUS, Lithuania (AP) — The defence minister on Tuesday accused ... She met with
+    officials": the statements and meetings of the
     story's lead actor (the actor of its first event), told without a place, happen in the
     dateline city, where the reporter is with them."""
     match = _DATELINE.match(analysis.document.text)

@@ -83,7 +83,7 @@ def _judged_claim(candidate: Candidate) -> bool:
 
 
 def _identifies_a_person(candidate: Candidate, clause: Any) -> bool:
-    """ "Koziatynskyi, a military veteran who organised the demonstrations": a definite event
+    """ "Petrenko, a veteran who organised the demonstrations": a definite event
     noun in a relative clause on a person names the person by an event told before."""
     anchor = candidate.anchor
     if candidate.kind != "noun" or clause.dep_ != "relcl":
