@@ -361,3 +361,10 @@ def test_person_named_like_a_town_stays_a_person() -> None:
 def test_the_eu_after_a_locative_is_a_place() -> None:
     places = by_mention(analyse("Airlines flying in the EU must comply, officials said."))
     assert (places["EU"].name, places["EU"].feature) == ("European Union", "RGN")
+
+
+def test_a_name_the_text_calls_a_town_is_a_place_whatever_its_tag() -> None:
+    # The small model tags this town as a person; "the town of" says what it is.
+    analysis = analyse("A drone hit the town of Grayvoron on Sunday.")
+    (place,) = analysis.places
+    assert (place.name, place.country) == ("Grayvoron", "RU")

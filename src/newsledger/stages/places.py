@@ -166,12 +166,13 @@ def _mislabelled_places(text: str, entity: Entity) -> list[tuple[int, int, str, 
     "from Nebraska", "Tamil Nadu said"). A mention counts when a locative preposition stands right
     before it and the gazetteer knows the whole name as a country, region or big city ("in Jordan"
     is the country, "Jordan said" stays a person); when the name is a country's or region's own
-    name of two words or more ("Tamil Nadu", "New Mexico"), which people's names are not; or when
-    a country or state that contains a place of that name follows it ("Mansfield, Ohio"; "Athens,
-    Ga."). Otherwise a known name counts only with the support of the article's other places (the
-    last flag): a person's name after a locative ("in Greer" among South Carolina towns), any
-    other ("Roselle police", "a Rolling Meadows man" among Illinois towns). A demonym
-    ("Ukrainian") never counts: it stands for the actor's country.
+    name of two words or more ("Tamil Nadu", "New Mexico"), which people's names are not; when a
+    country or state that contains a place of that name follows it ("Mansfield, Ohio"; "Athens,
+    Ga."); or when a kind of place names it ("the town of Vovchansk"). Otherwise a known name
+    counts only with the support of the article's other places (the last flag): a person's name
+    after a locative ("in Greer" among South Carolina towns), any other ("Roselle police", "a
+    Rolling Meadows man" among Illinois towns). A demonym ("Ukrainian") never counts: it stands
+    for the actor's country.
     """
     found: list[tuple[int, int, str, bool, bool]] = []
     if entity.type == "NORP" and country_by_demonym(entity.name):
@@ -182,6 +183,11 @@ def _mislabelled_places(text: str, entity: Entity) -> list[tuple[int, int, str, 
             continue
         candidates = lookup(span[2])
         if not candidates:
+            continue
+        before = text[max(0, mention.start - 24) : mention.start]
+        if _CITY_BEFORE.search(before) or _REGION_BEFORE.search(before):
+            # "the town of Vovchansk": the text says what kind of place the name is.
+            found.append((*span, False, False))
             continue
         locative = _LOCATIVE_BEFORE.search(text[max(0, mention.start - 12) : mention.start])
         major = any(c.feature in _MAJOR_FEATURES or c.population >= _BIG_CITY for c in candidates)
