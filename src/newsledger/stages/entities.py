@@ -129,8 +129,8 @@ def _full_person_names(spans: list[tuple[str, str, int, int]]) -> dict[str, list
             named = full.setdefault(normalize_name(words[-1]), [])
             if not any(normalize_name(text) == normalize_name(other) for _, other in named):
                 named.append((start, text))
-    # A shorter full name inside a longer one is the same person ("Abu Amer" in "Sadeq Abu
-    # Amer"): keep the longest form only.
+    # A shorter full name inside a longer one is the same person ("Ali Haddad" in "Karim Ali
+    # Haddad"): keep the longest form only.
     return {
         surname: [
             (start, text)

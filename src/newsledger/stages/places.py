@@ -113,8 +113,6 @@ _INSTITUTION_TYPES = frozenset({"ORG", "FAC", "GPE", "LOC", "EVENT"})
 _MAJOR_FEATURES = frozenset({"PCLI", "ADM1", "PPLC", "CONT", "RGN"})
 _BIG_CITY = 100_000
 _REGION_NOUNS = frozenset({"region", "province", "oblast", "state", "territory"})
-# The gazetteer's feature code of countries, the places a demonym refers to.
-_COUNTRY_FEATURES = frozenset({"PCLI"})
 _CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[A-Z][a-zà-ÿ]+(?:[-’'][A-Za-z]+)?(?![\w-])")
 
 
@@ -540,7 +538,9 @@ def resolve_places(analysis: Analysis) -> tuple[Place, ...]:
 
     _mention_everywhere(analysis, [mentions for _, _, mentions in chosen.values()])
     ordered = sorted(chosen.values(), key=lambda item: min(m.start for m in item[2]))
-    demonyms = _demonym_mentions(analysis)
+    # Demonyms are listed only on a country the article names: no scan without one.
+    named_country = any(candidate.feature == "PCLI" for candidate, _, _ in ordered)
+    demonyms = _demonym_mentions(analysis) if named_country else {}
     return tuple(
         Place(
             id=f"p{index}",
@@ -554,7 +554,7 @@ def resolve_places(analysis: Analysis) -> tuple[Place, ...]:
             country=candidate.country,
             admin1=candidate.admin1,
             demonyms=tuple(demonyms.get(candidate.country or "", ()))
-            if candidate.feature in _COUNTRY_FEATURES
+            if candidate.feature == "PCLI"
             else (),
         )
         for index, (candidate, confidence, mentions) in enumerate(ordered, start=1)
