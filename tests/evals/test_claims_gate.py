@@ -8,6 +8,7 @@ matching rule the figures rest on is checked on hand-made spans. Speed is not as
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -49,17 +50,15 @@ def test_speaker_names_compare_casefolded_without_the() -> None:
 
 
 @pytest.mark.slow
-def test_claims_figures_stay_above_floors(shared_dir: Path, baseline: dict[str, Any]) -> None:
+def test_claims_figures_stay_above_floors(
+    shared_dir: Path, baseline: dict[str, Any], past_bounds: Callable[..., dict[str, str]]
+) -> None:
     result = claims.evaluate(shared_dir)
     figures = result["figures"]
     assert result["articles"] == baseline["gold"]["articles"]
     assert figures["gold_n"] == baseline["gold"]["gold_n"]
     assert figures["gold_contradictions_n"] == baseline["gold"]["contradictions_n"]
-    below = {
-        name: f"{figures[name]:.4f} < {floor}"
-        for name, floor in baseline["floors"].items()
-        if figures[name] < floor
-    }
+    below = past_bounds(figures, baseline["floors"])
     assert not below, f"claims figures fell below their floors: {below}"
 
 

@@ -9,6 +9,7 @@ asserted.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -51,23 +52,15 @@ def test_peer_set_sizes(result: dict[str, Any], baseline: dict[str, Any]) -> Non
         assert result[name]["sentences"] == size, name
 
 
-def test_peer_figures_stay_above_floors(result: dict[str, Any], baseline: dict[str, Any]) -> None:
-    below = {
-        f"{name}.{figure}": f"{result[name][figure]:.4f} < {floor}"
-        for name, floors in baseline["floors"].items()
-        for figure, floor in floors.items()
-        if result[name][figure] < floor
-    }
+def test_peer_figures_stay_above_floors(
+    result: dict[str, Any], baseline: dict[str, Any], past_bounds: Callable[..., dict[str, str]]
+) -> None:
+    below = past_bounds(result, baseline["floors"])
     assert not below, f"events peer figures fell below their floors: {below}"
 
 
 def test_spurious_codes_stay_below_ceilings(
-    result: dict[str, Any], baseline: dict[str, Any]
+    result: dict[str, Any], baseline: dict[str, Any], past_bounds: Callable[..., dict[str, str]]
 ) -> None:
-    above = {
-        f"{name}.{figure}": f"{result[name][figure]:.4f} > {ceiling}"
-        for name, ceilings in baseline["ceilings"].items()
-        for figure, ceiling in ceilings.items()
-        if result[name][figure] > ceiling
-    }
+    above = past_bounds(result, baseline["ceilings"], ceilings=True)
     assert not above, f"events peer figures rose above their ceilings: {above}"

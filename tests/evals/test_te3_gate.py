@@ -8,6 +8,7 @@ asserted.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -38,13 +39,11 @@ def test_te3_gold_set_is_the_pinned_one(te3_folder: Path, baseline: dict[str, An
 
 
 @pytest.mark.slow
-def test_te3_figures_stay_above_floors(te3_folder: Path, baseline: dict[str, Any]) -> None:
+def test_te3_figures_stay_above_floors(
+    te3_folder: Path, baseline: dict[str, Any], past_bounds: Callable[..., dict[str, str]]
+) -> None:
     result = te3.evaluate(te3_folder, systems=("newsledger",))
     assert result["gold_n"] == baseline["gold"]["gold_n"]
     figures = result["newsledger"]
-    below = {
-        name: f"{figures[name]:.4f} < {floor}"
-        for name, floor in baseline["floors"].items()
-        if figures[name] < floor
-    }
+    below = past_bounds(figures, baseline["floors"])
     assert not below, f"TE3 figures fell below their floors: {below}"
