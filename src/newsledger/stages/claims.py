@@ -28,7 +28,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import ClassVar
 
-from newsledger.model import Claim, Speaker
+from newsledger.model import Claim
 from newsledger.pipeline.stage import Analysis
 from newsledger.stages.claim_parts.article import ClaimArticle
 from newsledger.stages.claim_parts.attributions import claim_from_according, claim_from_reportedly
@@ -39,9 +39,11 @@ from newsledger.stages.claim_parts.reported import (
     quoted_complement,
     second_clauses,
 )
+from newsledger.stages.claim_parts.spans import previous_paragraph_start
 from newsledger.stages.claim_parts.speaker_phrases import UNKNOWN
 from newsledger.stages.claim_parts.stance import is_negative
 from newsledger.stages.dating import date_at
+from newsledger.stages.speakers import same_speaker
 
 
 class ClaimsStage:
@@ -103,7 +105,9 @@ def find_drafts(article: ClaimArticle) -> list[Draft]:
                 drafts.extend(second_clauses(article, token))
     drafts.extend(claims_from_quotes(article, drafts))
     drafts = _continued_denials(article, _dedupe(drafts))
-    drafts.extend(replace(d, speaker=co, co_speakers=()) for d in drafts for co in d.co_speakers)
+    # Built before extending: a generator over ``drafts`` would walk the list it appends to.
+    shared = [replace(d, speaker=co, co_speakers=()) for d in drafts for co in d.co_speakers]
+    drafts.extend(shared)
     return sorted(drafts, key=lambda d: (d.start, d.end))
 
 
@@ -119,7 +123,7 @@ def _continued_denials(article: ClaimArticle, drafts: list[Draft]) -> list[Draft
             previous = [
                 d
                 for d in result
-                if floor <= d.start < draft.start and _same_speaker(d.speaker, draft.speaker)
+                if floor <= d.start < draft.start and same_speaker(d.speaker, draft.speaker)
             ]
             if previous and previous[-1].stance == "deny":
                 draft = replace(draft, stance="deny")  # noqa: PLW2901
@@ -133,22 +137,13 @@ def _continued_date(earlier: list[Claim], draft: Draft, text: str) -> str | None
     He said ...", "The ministry added ...")."""
     if draft.speaker.name == UNKNOWN:
         return None
-    own_paragraph = text.rfind("\n", 0, draft.start)
-    previous_paragraph = text.rfind("\n", 0, max(own_paragraph - 1, 0))
-    while previous_paragraph > 0 and not text[previous_paragraph:own_paragraph].strip():
-        previous_paragraph = text.rfind("\n", 0, previous_paragraph - 1)
+    floor = previous_paragraph_start(text, draft.start)
     for claim in reversed(earlier):
-        if claim.start < previous_paragraph:
+        if claim.start < floor:
             return None
-        if _same_speaker(claim.speaker, draft.speaker):
+        if same_speaker(claim.speaker, draft.speaker):
             return claim.date if claim.date_source == "text" else None
     return None
-
-
-def _same_speaker(a: Speaker, b: Speaker) -> bool:
-    if a.entity is not None and a.entity == b.entity:
-        return True
-    return a.name == b.name
 
 
 def _dedupe(drafts: list[Draft]) -> list[Draft]:

@@ -30,6 +30,7 @@ from newsledger.resources.countries import alpha3, country_by_demonym
 from newsledger.stages.actors import GOVERNMENT_FEATURES
 from newsledger.stages.coreference import resolve
 from newsledger.stages.similarity import similarity_matrix
+from newsledger.stages.speakers import same_speaker
 
 # Without embeddings: share of the smaller matter's weight that two claims must have in common
 # to be on the same matter. Chosen on the founding example and the corpus so that "the presence
@@ -403,9 +404,7 @@ def _speaker_keys(analysis: Analysis, claim: Claim) -> set[str]:
 
 
 def _different_speakers(a: Claim, b: Claim) -> bool:
-    if a.speaker.entity is not None and a.speaker.entity == b.speaker.entity:
-        return False
-    return a.speaker.name != b.speaker.name
+    return not same_speaker(a.speaker, b.speaker)
 
 
 def _about(supporting: list[Claim], denying: list[Claim], own: dict[str, frozenset[str]]) -> str:

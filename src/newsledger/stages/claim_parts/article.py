@@ -6,6 +6,7 @@ next sentence), so every finder asks here for the paragraph of a position."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Any
 
 from newsledger.pipeline.stage import Analysis
@@ -27,14 +28,24 @@ class ClaimArticle:
         self.doc: Any = analysis.parse
         self.text = analysis.document.text
         self.lexicon: CueLexicon = cue_lexicon()
+        # In text order and disjoint (one regex match each), so a position's quote is found
+        # by bisection: the finders ask for every token.
         self.quotes = [
             (m.start(1) if m.group(1) is not None else m.start(2), m.end(0) - 1)
             for m in _QUOTE.finditer(self.text)
         ]
+        self._quote_starts = [start for start, _ in self.quotes]
         self.speakers = SpeakerResolver(analysis, self.in_quote, self.lexicon.verbs)
 
+    def quote_at(self, position: int) -> tuple[int, int] | None:
+        """The [start, end) span of the quotation holding a position, if any."""
+        index = bisect_right(self._quote_starts, position) - 1
+        if index >= 0 and position < self.quotes[index][1]:
+            return self.quotes[index]
+        return None
+
     def in_quote(self, position: int) -> bool:
-        return any(start <= position < end for start, end in self.quotes)
+        return self.quote_at(position) is not None
 
     def is_quote_span(self, start: int, end: int) -> bool:
         """Whether a span is one quotation, give or take its marks."""

@@ -73,6 +73,16 @@ def _name_before(text: str, bracket: int) -> tuple[int, int, str] | None:
     return start, end, " ".join(text[start:end].split())
 
 
+def known_institution(*written: str) -> str | None:
+    """The canonical name of the first of these written names that the actor lexicon lists
+    as an institution (not a person)."""
+    for name in written:
+        known = lookup_actor(name)
+        if known is not None and known.type != "PERSON":
+            return known.name
+    return None
+
+
 def expansion_at(
     abbreviations: Abbreviations, entities: tuple[Entity, ...], token: Any
 ) -> Speaker | None:
@@ -118,10 +128,9 @@ def qualified_name(entity: Entity, token: Any) -> str:
         written = [f"{qualifier.text}'s {entity.name}", f"{found.name}'s {entity.name}"]
         if adjective:
             written.append(f"{adjective} {entity.name}")
-        for name in written:
-            known = lookup_actor(name)
-            if known is not None and known.type != "PERSON":
-                return known.name
+        known = known_institution(*written)
+        if known is not None:
+            return known
         return f"{adjective} {entity.name}" if adjective else entity.name
     return entity.name
 
@@ -137,10 +146,9 @@ def country_institution(phrase: list[Any]) -> str | None:
         return None
     name = " ".join(t.text for t in rest)
     adjective = country_adjective(found)
-    for written in (f"{found.name}'s {name}", f"{adjective} {name}"):
-        known = lookup_actor(written)
-        if known is not None and known.type != "PERSON":
-            return known.name
+    known = known_institution(f"{found.name}'s {name}", f"{adjective} {name}")
+    if known is not None:
+        return known
     return f"{adjective} {name}" if adjective else None
 
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from newsledger.model import Speaker
+from newsledger.stages.claim_parts.spans import previous_paragraph_start
 from newsledger.stages.claim_parts.speaker_phrases import UNKNOWN
-from newsledger.stages.coreference import GROUP_PRONOUNS, PERSON_PRONOUNS, resolve
+from newsledger.stages.coreference import PERSON_PRONOUNS, RESOLVED_PRONOUNS, resolve
 
 if TYPE_CHECKING:
     from newsledger.stages.speakers import SpeakerResolver
@@ -20,13 +21,13 @@ def pronoun_speaker(resolver: SpeakerResolver, token: Any, depth: int) -> Speake
     """The speaker a pronoun refers to; "unknown" when it refers to none."""
     person = token.lower_ in PERSON_PRONOUNS
     doc = resolver.doc
-    floor = _previous_paragraph_start(resolver.text, token.idx)
+    floor = previous_paragraph_start(resolver.text, token.idx)
     for candidate in reversed(doc[: token.i]):
         if candidate.idx < floor:
             break
         if resolver.in_quote(candidate.idx) or not _is_cue_subject(resolver, candidate):
             continue
-        if candidate.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        if candidate.lower_ in RESOLVED_PRONOUNS:
             if (candidate.lower_ in PERSON_PRONOUNS) == person:
                 return resolver.resolve(candidate, depth + 1)
             continue
@@ -62,14 +63,3 @@ def _is_cue_subject(resolver: SpeakerResolver, token: Any) -> bool:
     if token.dep_ == "pobj" and token.head.dep_ == "agent":
         return bool(token.head.head.lemma_.lower() in resolver.cue_verbs)
     return False
-
-
-def _previous_paragraph_start(text: str, position: int) -> int:
-    own = text.rfind("\n", 0, position)
-    if own < 0:
-        return 0
-    # Skip the blank lines between paragraphs, then find where the previous one starts.
-    before = own
-    while before > 0 and text[before - 1] in "\n \t\r":
-        before -= 1
-    return text.rfind("\n", 0, before) + 1

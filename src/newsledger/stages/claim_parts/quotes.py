@@ -72,7 +72,7 @@ def is_block_narration(article: ClaimArticle, cue: Any) -> bool:
     (a speaker's multi-paragraph quote reopens each paragraph), and the cue has a subject of
     the third person."""
     text = article.text
-    quote = next(((s, e) for s, e in article.quotes if s <= cue.idx < e), None)
+    quote = article.quote_at(cue.idx)
     if quote is None:
         return False
     start, end = quote

@@ -121,7 +121,7 @@ def quoted_complement(article: ClaimArticle, verb: Any) -> list[tuple[int, int]]
     words = [t for t in complement if not t.is_punct and t.dep_ not in {"det", "cc"}]
     if not words or not all(article.in_quote(t.idx) for t in words):
         return []
-    fragments = {q for t in words for q in article.quotes if q[0] <= t.idx < q[1]}
+    fragments = {q for t in words if (q := article.quote_at(t.idx)) is not None}
     return sorted(strip_span(article.text, start, end) for start, end in fragments)
 
 
@@ -135,9 +135,9 @@ def second_clauses(article: ClaimArticle, cue: Any) -> list[Draft]:
     clause = next((c for c in cue.children if c.dep_ == "ccomp" and start <= c.idx < end), None)
     if clause is None:
         return []
+    stance = verbs[cue.lemma_.lower()]  # the cue's, not the first clause's
     drafts = []
     for conjunct in that_conjuncts(clause):
-        stance = verbs[cue.lemma_.lower()]  # the cue's, not the first clause's
         draft = _said_by_subject(article, cue, clause_span(conjunct), stance)
         if draft is not None:
             drafts.append(draft)

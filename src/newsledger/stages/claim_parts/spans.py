@@ -22,6 +22,20 @@ def paragraph_bounds(text: str, position: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
+def previous_paragraph_start(text: str, position: int) -> int:
+    """Where the paragraph before the one holding a position starts (0 in the first one),
+    past the blank lines between them: "this paragraph or the one before" is where a
+    pronoun's speaker or a continued statement's date is looked for."""
+    own = text.rfind("\n", 0, position)
+    if own < 0:
+        return 0
+    # Skip the blank lines between paragraphs, then find where the previous one starts.
+    before = own
+    while before > 0 and text[before - 1] in "\n \t\r":
+        before -= 1
+    return text.rfind("\n", 0, before) + 1
+
+
 def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink a span past white space, surrounding quote marks and a final comma/period."""
     junk = ' \t\n"“”,'
