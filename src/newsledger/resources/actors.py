@@ -136,6 +136,14 @@ def _sector_words() -> dict[str, str]:
     return words
 
 
+@lru_cache(maxsize=1)
+def sector_codes() -> frozenset[str]:
+    """The PLOVER sector codes the sector lexicon knows: "GOV", "MIL", "CVL", ..."""
+    return frozenset(
+        sector for sector in _read_lexicon("sectors.json") if not sector.startswith("_")
+    )
+
+
 def sector_for_words(words: Iterable[str]) -> str | None:
     """The sector marked by the longest matching title or head noun among ``words``.
 

@@ -27,12 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsledger.errors import InputError
-from newsledger.resources.actors import KnownActor, normalize_name
+from newsledger.resources.actors import KnownActor, normalize_name, sector_codes
 
-_SECTORS = frozenset(
-    {"GOV", "MIL", "LEG", "JRN", "CVL", "SPY", "COP", "JUD", "REB", "OPP", "PTY", "MED", "REF"}
-    | {"REL", "BUS"}
-)
 _CODE = re.compile(r"^[A-Za-z0-9~]+(?:/[A-Za-z0-9~]+)*$|^[-+#]+$")
 _RESTRICTION = re.compile(r"^(?:[<>]\s*\d{6,8}|\d{6,8}\s*-\s*\d{6,8})$")
 
@@ -183,7 +179,7 @@ def actor_from_code(name: str, code: str) -> KnownActor:
         country, sector = None, None
     else:
         country = first[:3] or None
-        sector = first[3:6] if first[3:6] in _SECTORS else None
+        sector = first[3:6] if first[3:6] in sector_codes() else None
     return KnownActor(name=name, type="ORG", country=country, sector=sector, role=None, aliases=())
 
 

@@ -32,7 +32,8 @@ _NAME_POS = frozenset({"PROPN", "ADJ", "NOUN", "X"})
 _BACKING_WORDS = frozenset(
     {"backed", "funded", "supported", "sponsored", "armed", "trained", "brokered", "mediated"}
 )
-# Words inside a title: "Reuters Editor-in-Chief", "Minister of Defence".
+# Words inside a title: "Reuters Editor-in-Chief", "Minister of Defence". All lowercase, so
+# a word's lowercase form alone says whether it is one.
 _TITLE_JOINERS = frozenset({"-", "–", "in", "of"})
 _TITLE_DEPS = frozenset({"compound", "amod", "nmod", "appos", "nummod"})
 # Feature-code prefixes of places that can stand for a government: countries (PCLI, PCLD,
@@ -113,9 +114,7 @@ def _ethnic(doc: Any, start: int) -> bool:
 def _backing_mention(doc: Any, start: int, end: int) -> bool:
     """Whether the mention at [start, end) names a backer: "Russian-backed", "Iran-funded"."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or span.end + 1 >= len(doc):
-        return False
-    return _backer(doc, span.end)
+    return span is not None and _backer(doc, span.end)
 
 
 def _backer_within(doc: Any, entity: Entity, start: int, end: int) -> bool:
@@ -145,14 +144,12 @@ def _title_tokens(span: Any) -> list[Any]:
     i = span.start - 1
     while i >= 0 and doc[i].ent_type_ != "PERSON":
         word = doc[i]
-        inner = (
-            word.text in _TITLE_JOINERS or word.lower_ in _TITLE_JOINERS
-        ) and i < span.start - 1
+        inner = word.lower_ in _TITLE_JOINERS and i < span.start - 1
         if word.pos_ not in {"PROPN", "NOUN", "ADJ"} and not inner:
             break
         tokens.insert(0, word)
         i -= 1
-    while tokens and (tokens[0].text in _TITLE_JOINERS or tokens[0].lower_ in _TITLE_JOINERS):
+    while tokens and tokens[0].lower_ in _TITLE_JOINERS:
         tokens.pop(0)
     for child in span.root.children:
         if child.dep_ == "appos" and child.i >= span.end:
@@ -244,19 +241,21 @@ def actor_for_phrase(analysis: Analysis, start: int, end: int) -> ActorRef:
             sector = entity.sector
         # A phrase that is just the entity ("Russia", "the Kremlin") takes the entity's name.
         if _is_whole_entity(entity, start, end, text):
-            return ActorRef(
-                name=entity.name, entity=entity.id, country=entity.country, sector=entity.sector
-            )
+            return entity_actor(entity)
     if sector is None:
         sector = sector_for_words(words)
-    name = text.strip()
-    for article in ("the ", "The "):
-        name = name.removeprefix(article)
     return ActorRef(
-        name=name,
+        name=without_article(text.strip()),
         entity=entity.id if entity is not None else None,
         country=country_code,
         sector=sector,
+    )
+
+
+def entity_actor(entity: Entity) -> ActorRef:
+    """The entity as an actor: its name and link, and the country and sector it was coded with."""
+    return ActorRef(
+        name=entity.name, entity=entity.id, country=entity.country, sector=entity.sector
     )
 
 
@@ -278,8 +277,14 @@ def _entity_within(entities: tuple[Entity, ...], start: int, end: int) -> Entity
     return best
 
 
+def without_article(name: str) -> str:
+    """The name without a leading "the " or "The ": "the Syrian government" → "Syrian
+    government"."""
+    return name.removeprefix("the ").removeprefix("The ")
+
+
 def _is_whole_entity(entity: Entity, start: int, end: int, text: str) -> bool:
-    stripped = text.strip().removeprefix("the ").removeprefix("The ")
+    stripped = without_article(text.strip())
     for suffix in ("'s", "’s"):
         stripped = stripped.removesuffix(suffix)
     return any(m.text == stripped and start <= m.start and m.end <= end for m in entity.mentions)

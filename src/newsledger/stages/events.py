@@ -56,8 +56,8 @@ from newsledger.stages.event_parts.claim_links import claims_reporting
 from newsledger.stages.event_parts.event_place import find_place
 from newsledger.stages.event_parts.event_time import clause_verb, event_date, in_past_narrative
 from newsledger.stages.event_parts.modality import aux_mode
-from newsledger.stages.event_parts.parties import Party
-from newsledger.stages.event_parts.syntax import children
+from newsledger.stages.event_parts.parties import Party, quotation_at
+from newsledger.stages.event_parts.syntax import child_words, children
 from newsledger.stages.event_parts.targets import find_target
 from newsledger.stages.event_parts.triggers import Candidate, find_candidates
 
@@ -264,8 +264,7 @@ def _asks_the_reporter(analysis: Analysis, candidate: Candidate) -> bool:
     objects = children(candidate.anchor, "dobj", "dative")
     if not any(o.lower_ in {"us", "me"} for o in objects):
         return False
-    position = candidate.anchor.idx
-    return not any(c.kind == "direct" and c.start <= position < c.end for c in analysis.claims)
+    return quotation_at(analysis, candidate.anchor.idx) is None
 
 
 def _bare_agreement(candidate: Candidate) -> bool:
@@ -286,7 +285,7 @@ def _fought_beside(candidate: Candidate) -> bool:
     anchor = candidate.anchor
     if candidate.kind != "verb" or children(anchor, "dobj"):
         return False
-    preps = {c.lower_ for c in anchor.children if c.dep_ == "prep"}
+    preps = child_words(anchor, "prep")
     return "alongside" in preps and not preps & {"against", "on", "at"}
 
 
@@ -295,7 +294,7 @@ def _time_reference(clause: Any) -> bool:
     attack told in an after/before/since clause only dates another event; the attack itself is
     told where the story is about it. One with a date of its own ("held there after he was shot
     down in 1967") is told for itself."""
-    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+    marks = child_words(clause, "mark")
     if clause.dep_ == "advcl" and marks & _TIME_REFERENCE_MARKS:
         return True
     head = clause.head
@@ -336,8 +335,7 @@ def _attacked_country(place_country: str | None, actor: ActorRef) -> ActorRef | 
     another country's ground, with no target named, is aimed at (or made in) that country."""
     if place_country is None or actor.country is None or place_country == actor.country:
         return None
-    found = country(place_country)
-    return ActorRef(name=found.name if found else place_country, country=place_country)
+    return ActorRef(name=_country_name(place_country), country=place_country)
 
 
 def _host_country(place_country: str | None, actor: ActorRef) -> ActorRef | None:
@@ -345,18 +343,20 @@ def _host_country(place_country: str | None, actor: ActorRef) -> ActorRef | None
     named is with the host country's government."""
     if place_country is None or actor.country is None or place_country == actor.country:
         return None
-    found = country(place_country)
-    name = f"{found.name if found else place_country} government"
+    name = f"{_country_name(place_country)} government"
     return ActorRef(name=name, country=place_country, sector="GOV")
 
 
 def _people_of_place(place_country: str) -> ActorRef:
     """ "imposed a curfew in Kharkiv", "lifted martial law in the region": a restriction
     imposed or eased in a place, with no one named, bears on the people of that place."""
-    found = country(place_country)
-    return ActorRef(
-        name=f"people of {found.name if found else place_country}", country=place_country
-    )
+    return ActorRef(name=f"people of {_country_name(place_country)}", country=place_country)
+
+
+def _country_name(code: str) -> str:
+    """The name of the country with alpha-3 ``code``, or the code where it names none."""
+    found = country(code)
+    return found.name if found else code
 
 
 def _setting_place(analysis: Analysis, actor: ActorRef | None) -> Place | None:

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsledger.model import ActorRef
 from newsledger.pipeline.stage import Analysis
 from newsledger.resources.actors import sector_for_words
 from newsledger.stages.coreference import resolve
+from newsledger.stages.event_parts.candidate import SPEECH_ACT_TYPES
 from newsledger.stages.event_parts.coordination import between_parties, compound_party
 from newsledger.stages.event_parts.parties import (
     ARMED_SECTORS,
@@ -28,6 +28,7 @@ from newsledger.stages.event_parts.parties import (
     Party,
     code_party,
     names_actor,
+    speaker_party,
 )
 from newsledger.stages.event_parts.syntax import (
     agent_of,
@@ -53,8 +54,8 @@ _PARTICIPANT_TYPES = frozenset(
 # of a protest: police firing tear gas during a protest do not protest).
 _MEANS_VERBS = frozenset({"use", "fire", "launch", "deploy", "employ", "send"})
 
-# Event types that are speech acts, done by whoever says them.
-_SPEECH_ACT_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGREE"})
+# Speech acts a reporter's participle can tell ("..., accusing X of"): all but CONCEDE.
+_PARTICIPLE_SPEECH_TYPES = SPEECH_ACT_TYPES - {"CONCEDE"}
 
 # Participles that read as passives but state their subject's own stance: "is committed to",
 # "is determined to", "are opposed to".
@@ -146,9 +147,8 @@ def _in_own_paragraph(token: Any, anchor: Any) -> Any:
     the paragraph's stray opening phrase."""
     if not _paragraph_break_between(token, anchor):
         return token
-    for sibling in token.head.children:
-        same_role = sibling.dep_ == token.dep_ and sibling.i != token.i
-        if same_role and not _paragraph_break_between(sibling, anchor):
+    for sibling in _same_role_siblings(token):
+        if not _paragraph_break_between(sibling, anchor):
             return sibling
     stray = _stray_opening_phrase(anchor)
     return stray if stray is not None else token
@@ -193,8 +193,13 @@ def _past_dateline(token: Any) -> Any:
     if named:
         return named[-1]
     # "KYIV, Ukraine (AP) — Foreign Minister Radek Lis accused": the verb's other subject.
-    others = [c for c in token.head.children if c.dep_ == token.dep_ and c.i != token.i]
+    others = _same_role_siblings(token)
     return others[0] if others else token
+
+
+def _same_role_siblings(token: Any) -> list[Any]:
+    """The other words in the token's relation to its head: a verb's second subject."""
+    return [c for c in token.head.children if c.dep_ == token.dep_ and c.i != token.i]
 
 
 def _actor_token(candidate: Candidate) -> Any | None:
@@ -296,7 +301,11 @@ def _reporter_of_participle(candidate: Candidate) -> Any | None:
     told as a participle without a subject of its own is the reporter's: the subject of the
     nearest verb of saying above it, wherever the parser hangs it."""
     anchor = candidate.anchor
-    if candidate.type not in _SPEECH_ACT_TYPES or anchor.tag_ != "VBG" or anchor.dep_ != "advcl":
+    if (
+        candidate.type not in _PARTICIPLE_SPEECH_TYPES
+        or anchor.tag_ != "VBG"
+        or anchor.dep_ != "advcl"
+    ):
         return None
     if any(c.dep_ in {"nsubj", "nsubjpass", "mark"} for c in anchor.children):
         return None
@@ -489,10 +498,7 @@ def _claim_speaker(analysis: Analysis, candidate: Candidate) -> Party | None:
     for claim in analysis.claims:
         if claim.cue != anchor.text or not sentence.start_char <= claim.start < sentence.end_char:
             continue
-        entity = next((e for e in analysis.entities if e.id == claim.speaker.entity), None)
-        if entity is not None:
-            ref = ActorRef(
-                name=entity.name, entity=entity.id, country=entity.country, sector=entity.sector
-            )
-            return Party(ref, anchor.idx, anchor.idx)
+        party = speaker_party(analysis, claim.speaker.entity, anchor.idx)
+        if party is not None:
+            return party
     return None

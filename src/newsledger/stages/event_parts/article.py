@@ -17,6 +17,7 @@ from newsledger.model import ActorRef, Event
 from newsledger.pipeline.stage import Analysis
 from newsledger.resources.countries import alpha3, country
 from newsledger.resources.event_triggers import TriggerLexicon
+from newsledger.stages.event_parts.candidate import SPEECH_ACT_TYPES
 from newsledger.stages.event_parts.syntax import direct_object
 from newsledger.stages.event_parts.triggers import Candidate
 from newsledger.stages.times import record_date
@@ -36,9 +37,7 @@ _REACTION_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
 # "HANOI, Vietnam (AP) —": a dateline city in capitals opening the story.
 _DATELINE = re.compile(r"\A\s*([A-Z][A-Z.'’ -]{2,}),")
 # Event types that happen where their actor is (said, met, asked), not on a battlefield.
-_PRESENCE_TYPES = frozenset(
-    {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGREE", "CONSULT", "CONCEDE"}
-)
+_PRESENCE_TYPES = SPEECH_ACT_TYPES | {"CONSULT"}
 
 
 def attributed_by_context(analysis: Analysis, events: list[Event]) -> list[Event]:

@@ -14,8 +14,11 @@ from newsledger.resources.plover import plover_type
 
 TriggerKind = Literal["verb", "noun", "accusation", "characterization"]
 
-# Verbal conflict types keep their own type under a commissive verb: "vowed to reject" rejects.
-_VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+# PLOVER's verbal conflict types. They keep their own type under a commissive verb: "vowed to
+# reject" rejects.
+VERBAL_CONFLICT_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+# Event types that are speech acts: done by saying them, where and when they are said.
+SPEECH_ACT_TYPES = VERBAL_CONFLICT_TYPES | {"SUPPORT", "AGREE", "CONCEDE"}
 
 
 @dataclass
@@ -45,7 +48,7 @@ def intent_type(content_type: str) -> str:
     """The type of a party's stated intent to do an act of ``content_type``: AGREE for a
     cooperative act (CAMEO 03, "express intent to cooperate"), THREATEN for a material conflict
     (CAMEO 13); a verbal conflict ("vowed to reject") keeps its type."""
-    if content_type in _VERBAL_CONFLICT:
+    if content_type in VERBAL_CONFLICT_TYPES:
         return content_type
     if "cooperation" in plover_type(content_type).quad:
         return "AGREE"

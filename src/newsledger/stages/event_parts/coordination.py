@@ -13,6 +13,7 @@ from typing import Any
 from newsledger.model import ActorRef
 from newsledger.pipeline.stage import Analysis
 from newsledger.resources.countries import country, country_by_demonym
+from newsledger.stages.actors import without_article
 from newsledger.stages.event_parts.parties import ARMED_SECTORS, Party, code_party
 from newsledger.stages.event_parts.syntax import children, prep_objects
 from newsledger.stages.event_parts.triggers import Candidate
@@ -81,7 +82,7 @@ def compound_party(analysis: Analysis, head: Any, party: Party) -> Party:
     last = members[-1] if members else head
     start = min(party.start, head.left_edge.idx)
     end = max(party.end, last.right_edge.idx + len(last.right_edge.text))
-    name = analysis.document.text[start:end].removeprefix("the ").removeprefix("The ")
+    name = without_article(analysis.document.text[start:end])
     # One sector where all members share it ("defense ministries"), else none.
     sector = party.ref.sector if len(sectors) == 1 else None
     return Party(ActorRef(name=name, sector=sector), start, end)

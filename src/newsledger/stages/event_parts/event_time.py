@@ -27,7 +27,9 @@ from typing import Any
 
 from newsledger.model import TimeExpr
 from newsledger.pipeline.stage import Analysis
-from newsledger.stages.event_parts.triggers import Candidate
+from newsledger.stages.event_parts.candidate import SPEECH_ACT_TYPES, Candidate, clause_of
+from newsledger.stages.event_parts.parties import SAYING_LEMMAS
+from newsledger.stages.event_parts.syntax import children
 from newsledger.stages.times import governing_time, record_date
 
 # Relations through which an event's clause takes the date of the clause that governs it; a
@@ -56,27 +58,8 @@ _STATEMENT_NOUNS = frozenset(
 )
 # Statements and decisions: named inside another event's clause, their times are their own.
 _ANNOUNCEMENT_NOUNS = _STATEMENT_NOUNS | {"announcement", "decision", "remark", "comment"}
-# Event types that are speech acts: they happen where and when they are said.
-_SPEECH_TYPES = frozenset(
-    {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGREE", "CONCEDE"}
-)
 # Verbs that report speech; a progressive clause they govern happens as they are said.
-_REPORTING_LEMMAS = frozenset(
-    {
-        "say",
-        "tell",
-        "state",
-        "add",
-        "announce",
-        "insist",
-        "stress",
-        "claim",
-        "write",
-        "report",
-        "reiterate",
-        "repeat",
-    }
-)
+_REPORTING_LEMMAS = SAYING_LEMMAS | {"stress", "write", "repeat"}
 # "eight months after X", "18 years after X": a count of months or years before a clause.
 _COUNTED_SPAN = re.compile(r"^P(\d+)([YM])$")
 _RELATIVE_MARKS = {"after": -1, "before": 1}
@@ -95,10 +78,7 @@ def clause_verb(candidate: Candidate) -> Any:
     nominal trigger the nearest verb above it."""
     if candidate.kind != "noun" or candidate.light is not None:
         return candidate.verb
-    token = candidate.anchor
-    while token.head.i != token.i and token.pos_ not in {"VERB", "AUX"}:
-        token = token.head
-    return token
+    return clause_of(candidate)
 
 
 def event_date(
@@ -109,7 +89,7 @@ def event_date(
     counted = _counted_span_date(analysis, clause)
     if counted is not None:
         return counted, "text"
-    speech = candidate.type in _SPEECH_TYPES
+    speech = candidate.type in SPEECH_ACT_TYPES
     found = _clause_date(analysis, clause, candidate.anchor.idx, speech=speech)
     if found is None and (speech or clause.lemma_.lower() in _REPORTING_LEMMAS):
         found = _continued_statement(analysis, clause)
@@ -159,7 +139,7 @@ def _continued_statement(analysis: Analysis, clause: Any) -> str | None:
     """ "NATO said last week that ... They also accused Russia of ...": a speech act whose
     pronoun subject "also" does something goes on with the statement of the sentence before,
     and has its time."""
-    subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    subjects = children(clause, "nsubj", "nsubjpass")
     also = any(c.dep_ == "advmod" and c.lower_ == "also" for c in clause.children)
     sentence = clause.sent
     if not subjects or sentence.start == 0:
@@ -179,7 +159,7 @@ def _same_speaker(clause: Any, subject: Any, previous: Any) -> bool:
     with the same statement."""
     if clause.lemma_.lower() not in _REPORTING_LEMMAS or subject.pos_ != "PROPN":
         return False
-    earlier = [c for c in previous.children if c.dep_ == "nsubj"]
+    earlier = children(previous, "nsubj")
     return bool(earlier) and earlier[0].pos_ == "PROPN" and earlier[0].text == subject.text
 
 
@@ -223,7 +203,7 @@ def _followed_date(analysis: Analysis, candidate: Candidate, clause: Any) -> str
         governing = clause.head
     else:
         return None
-    subjects = [c for c in governing.children if c.dep_ == "nsubj"]
+    subjects = children(governing, "nsubj")
     if not subjects or subjects[0].pos_ != "NOUN":
         return None
     if not any(c.dep_ in {"poss", "det"} for c in subjects[0].children):

@@ -13,6 +13,8 @@ from typing import Any
 
 from newsledger.model import AuxMode
 from newsledger.resources.event_triggers import trigger_lexicon
+from newsledger.stages.event_parts.candidate import VERBAL_CONFLICT_TYPES
+from newsledger.stages.event_parts.syntax import direct_object
 
 _HYPOTHETICAL_MODALS = frozenset({"could", "would", "might", "may", "should", "must", "can"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -70,7 +72,6 @@ _HYPOTHETICAL_GOVERNORS = frozenset(
 # may come to nothing, and stays hypothetical.
 _ATTEMPTS = frozenset({"try", "attempt"})
 _MATERIAL_CONFLICT = frozenset({"ASSAULT", "COERCE", "PROTEST"})
-_VERBAL_CONFLICT = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT"})
 # Requests make hypothetical only the act they ask for: "urged Russia to withdraw".
 _REQUEST_GOVERNORS = frozenset({"urge", "ask", "demand", "request", "call", "offer", "press"})
 # Relations through which a governor's hypothetical reach extends down to the event.
@@ -135,8 +136,8 @@ def _first_object(anchor: Any, clause: Any) -> bool:
     """The clause verb's first direct object: "yet to send its proposals - a key demand by
     Kyiv" has not sent the proposals; the demand, a second object the parser made of an
     apposition, was made."""
-    objects = [c for c in clause.children if c.dep_ == "dobj"]
-    return bool(objects) and objects[0].i == anchor.i
+    first = direct_object(clause)
+    return first is not None and first.i == anchor.i
 
 
 def _negated(token: Any) -> bool:
@@ -184,7 +185,7 @@ def _hypothetical(anchor: Any, clause: Any) -> bool:
             and not (
                 anchor.dep_ == "dobj"
                 and token.i == anchor.head.i
-                and _types_all(anchor, _VERBAL_CONFLICT)
+                and _types_all(anchor, VERBAL_CONFLICT_TYPES)
             )
             # "denied the accusations, asserting that ...": a verb reaches its complements, not
             # the acts coordinated with it or told beside it

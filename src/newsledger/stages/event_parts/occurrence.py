@@ -25,7 +25,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from newsledger.stages.event_parts.candidate import Candidate, clause_of
-from newsledger.stages.event_parts.syntax import children
+from newsledger.stages.event_parts.syntax import child_words, children
 
 if TYPE_CHECKING:
     from newsledger.resources.event_triggers import TriggerLexicon
@@ -129,7 +129,7 @@ def _generic_stance(candidate: Candidate) -> bool:
     verb = candidate.anchor
     if candidate.kind != "verb" or verb.pos_ != "VERB":
         return False
-    auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    auxiliaries = child_words(verb, "aux")
     present = verb.tag_ in {"VBP", "VBZ"} or (verb.tag_ == "VB" and auxiliaries & {"do", "does"})
     if not present:
         return False
@@ -158,7 +158,7 @@ def _indirect_question(clause: Any) -> bool:
         if current.dep_ not in {"ccomp", "xcomp", "conj"} or current.head.i == current.i:
             return False
         current = current.head
-        marks = {c.lower_ for c in current.children if c.dep_ == "mark"}
+        marks = child_words(current, "mark")
         if current.dep_ == "ccomp" and marks & {"whether", "if"}:
             return True
     return False

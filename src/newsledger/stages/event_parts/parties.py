@@ -18,11 +18,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from newsledger.model import ActorRef, Place
+from newsledger.model import ActorRef, Claim, Place
 from newsledger.pipeline.stage import Analysis
 from newsledger.resources.actors import sector_for_words
 from newsledger.resources.countries import alpha3, country, country_by_demonym
-from newsledger.stages.actors import actor_for_phrase
+from newsledger.stages.actors import actor_for_phrase, entity_actor
 from newsledger.stages.coreference import resolve
 from newsledger.stages.event_parts.syntax import (
     agent_of,
@@ -274,16 +274,26 @@ def appositions(token: Any) -> list[Any]:
 
 def _quoted_speaker(analysis: Analysis, position: int) -> Party | None:
     """ "we" inside a quotation is its speaker, when the claims stage linked the speaker."""
-    claim = next(
-        (c for c in analysis.claims if c.kind == "direct" and c.start <= position < c.end), None
-    )
+    claim = quotation_at(analysis, position)
     if claim is None or claim.speaker.entity is None:
         return None
-    entity = next((e for e in analysis.entities if e.id == claim.speaker.entity), None)
+    return speaker_party(analysis, claim.speaker.entity, position)
+
+
+def quotation_at(analysis: Analysis, position: int) -> Claim | None:
+    """The direct quotation (a claim of the claims stage) that ``position`` lies inside."""
+    return next(
+        (c for c in analysis.claims if c.kind == "direct" and c.start <= position < c.end), None
+    )
+
+
+def speaker_party(analysis: Analysis, entity_id: str | None, position: int) -> Party | None:
+    """The entity the claims stage linked a speaker to (``entity_id``), as a party at
+    ``position``; None when the speaker is linked to no entity of the analysis."""
+    entity = next((e for e in analysis.entities if e.id == entity_id), None)
     if entity is None:
         return None
-    ref = ActorRef(name=entity.name, entity=entity.id, country=entity.country, sector=entity.sector)
-    return Party(ref, position, position)
+    return Party(entity_actor(entity), position, position)
 
 
 def same_party(a: Party, b: Party) -> bool:

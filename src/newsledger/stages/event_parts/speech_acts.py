@@ -14,7 +14,7 @@ from typing import Any
 from newsledger.resources.event_triggers import TriggerLexicon
 from newsledger.stages.coreference import SUBJECT_DEPS
 from newsledger.stages.event_parts.candidate import Candidate, clause_of, intent_type
-from newsledger.stages.event_parts.syntax import children, direct_object
+from newsledger.stages.event_parts.syntax import child_words, children, direct_object
 
 # Modals by which a speaker says what another party has to do: a demand (CAMEO 10).
 _OBLIGATION_MODALS = frozenset({"must", "should"})
@@ -114,7 +114,7 @@ def _names_party(token: Any) -> bool:
 
 
 def _demand(speech: Any, clause: Any) -> Candidate | None:
-    modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+    modals = child_words(clause, "aux")
     if not modals & _OBLIGATION_MODALS or children(clause, "neg"):
         return None
     if _marked(clause, _CONDITIONAL_MARKS):
@@ -139,7 +139,7 @@ def _readiness(clause: Any) -> tuple[Any, Any] | None:
 
 
 def _intent(speech: Any, clause: Any, found: list[Candidate]) -> Candidate | None:
-    modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+    modals = child_words(clause, "aux")
     # "Syria says it is willing to withdraw its troops": stated readiness is an expression of
     # intent (CAMEO 03), as "said it would withdraw" is.
     ready = _readiness(clause)

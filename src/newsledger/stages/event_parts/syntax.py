@@ -58,6 +58,12 @@ def children(token: Any, *deps: str) -> list[Any]:
     return [child for child in token.children if child.dep_ in deps]
 
 
+def child_words(token: Any, *deps: str) -> set[str]:
+    """The lowercase words of the token's children in relations ``deps``: the marks of a clause
+    ("if", "after"), its auxiliaries ("would"), the prepositions of a verb."""
+    return {child.lower_ for child in token.children if child.dep_ in deps}
+
+
 def prep_objects(token: Any, preps: frozenset[str] | set[str]) -> Iterator[tuple[str, Any]]:
     """(preposition, object) pairs under ``token``: "on the city", "into Russian territory"."""
     for child in token.children:
@@ -131,11 +137,3 @@ def phrase_bounds(token: Any) -> tuple[int, int]:
         while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
             end += 1
     return doc[start].idx, doc[end].idx + len(doc[end].text)
-
-
-def ancestors_in_sentence(token: Any) -> Iterator[Any]:
-    """The token's heads up to the sentence root."""
-    current = token
-    while current.head.i != current.i:
-        current = current.head
-        yield current
