@@ -504,6 +504,17 @@ def test_week_month_takes_the_month_of_the_weeks_thursday(value: str, month: str
     assert week_month(value) == month
 
 
+def test_a_weekend_takes_the_month_of_its_saturday() -> None:
+    # ISO week 31 of 2025 runs from Monday 28 July: Thursday 31 July, Saturday 2 August.
+    assert week_month("2025-W31") == "2025-07"
+    assert week_month("2025-W31-WE") == "2025-08"
+
+
+def test_said_last_weekend_dates_the_statement_to_the_weekends_month() -> None:
+    (claim,) = _claims("The minister said last weekend that the talks had failed.", "2025-08-04")
+    assert (claim.date, claim.date_source) == ("2025-08", "text")
+
+
 def test_according_to_in_mid_sentence_keeps_the_clauses_own_subject() -> None:
     (claim,) = _claims(
         "The rebels, according to local officials, seized the airport and closed the roads."

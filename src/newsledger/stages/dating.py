@@ -1,9 +1,11 @@
-"""Dating claims and events: the time expression that governs a position in its sentence.
+"""Dating claims: the time expression that governs a position in its sentence.
 
-Claims and events take the date of the time expression that governs them in their sentence
+Claims take the date of the time expression that governs them in their sentence
 (``governing_time`` of the times stage; a week, "last week", gives its month), and fall back to
 the publication date only where the text gives none, marking that fallback with
-``date_source = "published"`` so an analyst can tell a stated date from an assumed one.
+``date_source = "published"`` so an analyst can tell a stated date from an assumed one. Events
+date themselves the same way in :mod:`~newsledger.stages.event_parts.event_time`, with the same
+:func:`week_month`.
 """
 
 from __future__ import annotations
@@ -16,21 +18,24 @@ from newsledger.pipeline.stage import Analysis
 from newsledger.timex.anchor import record_date
 from newsledger.timex.governing import governing_time
 
-_WEEK = re.compile(r"(\d{4})-W(\d{2})")
+# An ISO week ("2014-W35") or its weekend ("2026-W29-WE").
+_WEEK = re.compile(r"(\d{4})-W(\d{2})(-WE)?")
 
 
 def week_month(value: str | None) -> str | None:
-    """The month of an ISO week value ("2014-W35" → "2014-08"): "said last week" dates the
-    statement to that month, the precision a record date can give a week. The week's Thursday
-    decides (ISO 8601 numbers weeks by their Thursday)."""
+    """The month of an ISO week value ("2014-W35" → "2014-08"), the precision a record date can
+    give a week: "said last week" or "struck last week" is dated to that month. The week's
+    Thursday decides (ISO 8601 numbers weeks by their Thursday); a weekend ("2026-W29-WE") is
+    placed by its Saturday."""
     match = _WEEK.fullmatch(value or "")
     if match is None:
         return None
+    day = 6 if match.group(3) else 4
     try:
-        thursday = datetime.date.fromisocalendar(int(match.group(1)), int(match.group(2)), 4)
+        placed = datetime.date.fromisocalendar(int(match.group(1)), int(match.group(2)), day)
     except ValueError:
         return None
-    return f"{thursday.year:04d}-{thursday.month:02d}"
+    return f"{placed.year:04d}-{placed.month:02d}"
 
 
 def date_at(

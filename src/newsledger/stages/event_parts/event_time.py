@@ -27,6 +27,7 @@ from typing import Any
 
 from newsledger.model import TimeExpr
 from newsledger.pipeline.stage import Analysis
+from newsledger.stages.dating import week_month
 from newsledger.stages.event_parts.candidate import SPEECH_ACT_TYPES, Candidate, clause_of
 from newsledger.stages.event_parts.parties import SAYING_LEMMAS
 from newsledger.stages.event_parts.syntax import children
@@ -36,7 +37,6 @@ from newsledger.stages.times import governing_time, record_date
 # complement (ccomp), relative (relcl) or adverbial (advcl) clause has a time of its own.
 _DATE_CLIMB_DEPS = frozenset({"xcomp", "pcomp", "prep", "conj", "acomp", "dobj", "pobj", "acl"})
 _SIMULTANEITY_MARKS = frozenset({"when", "as", "while"})
-_ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
 _OWN_TIME_DEPS = frozenset({"relcl", "ccomp", "advcl", "acl"})
 # Nouns of the statement, speech or document a speech act is made in: "in a statement
 # published Oct. 25, X accused Y" is dated by the statement.
@@ -342,20 +342,10 @@ def _simultaneous_clause(token: Any) -> bool:
 
 
 def _week_as_month(time: TimeExpr) -> TimeExpr:
-    """An ISO week ("last week" → 2014-W35) dates an event to the month of its Thursday, the
-    day ISO uses to place a week in a month, and a weekend to the month of its Saturday, since
+    """An ISO week or weekend as its month (:func:`~newsledger.stages.dating.week_month`), since
     the record's dates have no weeks."""
-    match = _ISO_WEEK.match(time.value or "")
-    if match is None:
-        return time
-    year, week = int(match.group(1)), int(match.group(2))
-    # A weekend ("this weekend" → 2026-W29-WE) is placed by its Saturday.
-    day = 6 if match.group(3) else 4
-    try:
-        placed = date.fromisocalendar(year, week, day)
-    except ValueError:
-        return time
-    return replace(time, value=f"{placed.year:04d}-{placed.month:02d}")
+    month = week_month(time.value)
+    return time if month is None else replace(time, value=month)
 
 
 def _own_times(
