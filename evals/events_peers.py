@@ -12,18 +12,25 @@ Three sets, each sentence run alone through the real default pipeline as a
   The 0.5 coding gives every intergovernmental body the code IGO, so our UNO and EUR count as IGO.
   *Spurious per sentence*: our events of another type.
 - **petrarch2** (``petrarch2/petr_unittest_records.jsonl``): PETRARCH's validation records with
-  fictional actors, run with their own actor dictionary (``PETR.Validate.actors.txt``, through
-  ``--actors``' loader). Records flagged as errors (datelines, discards, bad parses) and
-  non-sentences are left out; "noevents" records stay, with nothing expected.
+  fictional actors and verbs coded by their own dictionaries, run as ``extract --actors
+  PETR.Validate.actors.txt --verbs PETR.Validate.verbs.txt`` would (the issue's target), and
+  once more with the actors file only, to show what our own verb lexicon makes of them. Records
+  flagged as errors (datelines, discards, bad parses) and non-sentences are left out;
+  "noevents" records stay, with nothing expected.
 - **UniversalPetrarch** (``UniversalPetrarch/petr2_gsr_validation.jsonl``): 78 English sentences
   with real-world actors.
 
-For the two CAMEO sets the measure is at CAMEO root level: *expected produced* is the share of
-expected codes whose root (first two digits) is among our events' roots in that sentence
-(multiset intersection); *spurious per sentence* is our roots beyond the expected ones, per
-sentence; *source right* is the share of produced roots where an event of that root has the
-expected source's country (first three letters of the code). Expected codes whose root is above
-20 exist only in PETRARCH's validation verb dictionary, not in CAMEO, and are left out (counted).
+For the two CAMEO sets the measure is at CAMEO root level. A CAMEO coder lists one code per
+(source, target) pair, so each of our events counts once per pair of its actor's and target's
+``members`` (a coordinated party: "Arnor and Gondor attacked Mordor" is two codes), once when
+neither is coordinated. *Expected produced* is the share of expected codes whose root (first two
+digits) is among those roots in that sentence (multiset intersection); *spurious per sentence*
+is our roots beyond the expected ones, per sentence; *source right* is the share of produced
+roots where a pair of that root has the expected source's country (first three letters of the
+code). On PLOVER, an actor or target country is right when the party's own or one of its
+members' is among the gold ones (PLOVER lists coordinated parties in one record too). Expected
+codes whose root is above 20 exist only in PETRARCH's validation verb dictionary, not in CAMEO,
+and are left out (counted).
 
 Run from the repository root::
 
@@ -48,15 +55,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from newsledger.model import Event
+    from newsledger.model import ActorRef, Event
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 PEERS_DIR = REPO_ROOT.parent / "shared" / "peers"
 PLOVER_FILE = Path("PLOVER") / "PLOVER_GSR_CAMEO.txt"
 PETRARCH_FILE = Path("petrarch2") / "petr_unittest_records.jsonl"
 PETRARCH_ACTORS = Path("petrarch2") / "PETR.Validate.actors.txt"
+PETRARCH_VERBS = Path("petrarch2") / "PETR.Validate.verbs.txt"
 UP_FILE = Path("UniversalPetrarch") / "petr2_gsr_validation.jsonl"
-GOLD_FILES = (PLOVER_FILE, PETRARCH_FILE, PETRARCH_ACTORS, UP_FILE)
+GOLD_FILES = (PLOVER_FILE, PETRARCH_FILE, PETRARCH_ACTORS, PETRARCH_VERBS, UP_FILE)
 
 # PLOVER 0.5b1 type names → current PLOVER (PLOVER README, "Version caveat").
 OLD_TYPES = {
@@ -203,12 +211,16 @@ def code_sentence(text: str, published: str | None) -> tuple[Event, ...]:
 
 
 @contextmanager
-def _actors(path: Path | None) -> Iterator[None]:
+def caller_dictionaries(actors: Path | None, verbs: Path | None = None) -> Iterator[None]:
+    """Code with a caller's actors and verbs files, as ``extract --actors --verbs`` does."""
     from newsledger.resources.actors import using_actor_dictionary
+    from newsledger.resources.event_triggers import using_verb_dictionary
     from newsledger.resources.petrarch_actors import read_actor_dictionary
+    from newsledger.resources.petrarch_verbs import read_verb_dictionary
 
-    dictionary = read_actor_dictionary(path) if path is not None else None
-    with using_actor_dictionary(dictionary):
+    actor_dictionary = read_actor_dictionary(actors) if actors is not None else None
+    verb_dictionary = read_verb_dictionary(verbs) if verbs is not None else None
+    with using_actor_dictionary(actor_dictionary), using_verb_dictionary(verb_dictionary):
         yield
 
 
@@ -228,12 +240,11 @@ def score_plover(sentences: Sequence[PloverSentence]) -> dict[str, Any]:
             missed[sentence.type] += 1
             continue
         found += 1
-        actor_right += any(_country(e.actor.country) in sentence.sources for e in same)
+        actor_right += any(c in sentence.sources for e in same for c in parties(e.actor))
         if sentence.targets:
             with_target += 1
             target_right += any(
-                e.target is not None and _country(e.target.country) in sentence.targets
-                for e in same
+                c in sentence.targets for e in same if e.target for c in parties(e.target)
             )
     n = len(sentences)
     return {
@@ -255,16 +266,15 @@ def score_cameo(sentences: Sequence[CameoSentence]) -> dict[str, Any]:
     for sentence in sentences:
         events = code_sentence(sentence.text, sentence.published)
         dropped += sentence.dropped
-        ours = Counter(e.cameo for e in events if e.cameo is not None)
+        coded = [(e.cameo, source) for e in events if e.cameo is not None for source in dyads(e)]
+        ours = Counter(root for root, _source in coded)
         wanted = Counter(root for root, _source in sentence.expected)
         hit = ours & wanted
         expected_n += sum(wanted.values())
         produced += sum(hit.values())
         spurious += sum((ours - wanted).values())
         for root, source in sentence.expected:
-            if hit[root] > 0 and any(
-                e.cameo == root and _country(e.actor.country) == source for e in events
-            ):
+            if hit[root] > 0 and (root, source) in coded:
                 source_right += 1
     n = len(sentences)
     return {
@@ -279,6 +289,19 @@ def score_cameo(sentences: Sequence[CameoSentence]) -> dict[str, Any]:
     }
 
 
+def parties(ref: ActorRef | None) -> list[str | None]:
+    """The countries a party stands for: each member's of a coordinated party, else its own."""
+    if ref is None:
+        return [None]
+    return [_country(m.country) for m in ref.members] or [_country(ref.country)]
+
+
+def dyads(event: Event) -> list[str | None]:
+    """The source country of each (source, target) pair the event codes, as a CAMEO coder
+    lists them: "Arnor and Gondor attacked Mordor and Rhun" is four ARN/GON × MOR/RHU codes."""
+    return [s for s in parties(event.actor) for _target in parties(event.target)]
+
+
 def _ratio(a: int, b: int) -> float:
     return a / b if b else 0.0
 
@@ -286,13 +309,17 @@ def _ratio(a: int, b: int) -> float:
 def evaluate(peers_dir: Path = PEERS_DIR) -> dict[str, Any]:
     """Figures for the three peer sets and the digests of the files read."""
     plover = score_plover(read_plover(peers_dir / PLOVER_FILE))
-    with _actors(peers_dir / PETRARCH_ACTORS):
-        petrarch = score_cameo(read_cameo(peers_dir / PETRARCH_FILE))
+    petrarch_sentences = read_cameo(peers_dir / PETRARCH_FILE)
+    with caller_dictionaries(peers_dir / PETRARCH_ACTORS):
+        actors_only = score_cameo(petrarch_sentences)
+    with caller_dictionaries(peers_dir / PETRARCH_ACTORS, peers_dir / PETRARCH_VERBS):
+        petrarch = score_cameo(petrarch_sentences)
     universal = score_cameo(read_cameo(peers_dir / UP_FILE))
     return {
         "digests": peer_digests(peers_dir),
         "plover": plover,
         "petrarch2": petrarch,
+        "petrarch2_actors_only": actors_only,
         "universal_petrarch": universal,
     }
 
@@ -333,7 +360,8 @@ def format_table(result: dict[str, Any]) -> str:
         "|---|---:|---:|---:|---:|---:|---:|",
     ]
     for name, key in (
-        ("petrarch2 (own actors file)", "petrarch2"),
+        ("petrarch2 (own actors and verbs files)", "petrarch2"),
+        ("petrarch2 (own actors file only)", "petrarch2_actors_only"),
         ("UniversalPetrarch", "universal_petrarch"),
     ):
         row = result[key]

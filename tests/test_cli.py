@@ -307,6 +307,65 @@ def test_bad_actors_file_exits_2_naming_file_and_line(
     assert "none.txt" in err
 
 
+# A fictional verbs file of our own in the PETRARCH format (--verbs FILE): "rebuked", which our
+# lexicon does not know, coded as a threat (CAMEO 13), and "praised" left uncoded.
+_VERBS_FILE = """\
+<!-- test verbs -->
+--- REBUKE [130] ---
+REBUKE
+--- PRAISE [---] ---
+PRAISE
+"""
+_REBUKE = b"Valdoria rebuked Quarnish troops on Monday and praised Esker.\n"
+
+
+def test_verbs_file_codes_the_callers_verbs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    actors = tmp_path / "fiction.actors.txt"
+    actors.write_text(_ACTORS_FILE, encoding="utf-8")
+    verbs = tmp_path / "fiction.verbs.txt"
+    verbs.write_text(_VERBS_FILE, encoding="utf-8")
+    args = [
+        "extract",
+        "-",
+        "--format",
+        "json",
+        "--published",
+        "2025-03-05",
+        "--actors",
+        str(actors),
+    ]
+    code, out, _ = _run([*args, "--verbs", str(verbs)], capsys, _REBUKE, monkeypatch)
+    assert code == 0
+    events = _records(out)[0]["events"]
+    assert isinstance(events, list)
+    assert [(e["type"], e["cameo"], e["actor"]["country"]) for e in events] == [
+        ("THREATEN", "13", "VAL")
+    ]
+    # Without the verbs file our lexicon codes the praise (it does not know "rebuke").
+    code, out, _ = _run(args, capsys, _REBUKE, monkeypatch)
+    assert code == 0
+    events = _records(out)[0]["events"]
+    assert isinstance(events, list)
+    assert [(e["type"], e["trigger"]["text"]) for e in events] == [("SUPPORT", "praised")]
+
+
+def test_bad_verbs_file_exits_2_naming_file_and_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    verbs = tmp_path / "broken.verbs.txt"
+    verbs.write_text("--- REBUKE [130] ---\nREBUKE\n- * TIES [13\n", encoding="utf-8")
+    code, out, err = _run(["extract", str(EXAMPLE), "--verbs", str(verbs)], capsys)
+    assert code == 2
+    assert out == ""
+    assert f"{verbs}:3" in err
+    assert len(err.strip().splitlines()) == 1
+    code, _, err = _run(["extract", str(EXAMPLE), "--verbs", str(tmp_path / "none.txt")], capsys)
+    assert code == 2
+    assert "none.txt" in err
+
+
 def test_no_embeddings_never_loads_the_embedding_model() -> None:
     # A separate process: the embedding model may already be loaded in this one.
     script = (

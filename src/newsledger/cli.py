@@ -28,6 +28,7 @@ examples:
   newsledger extract corpus/ --format json > records.jsonl
   cat article.txt | newsledger extract - --published 2025-04-22
   newsledger extract story.txt --actors my.actors.txt   # PETRARCH actors-file format
+  newsledger extract story.txt --actors my.actors.txt --verbs my.verbs.txt   # and verbs file
   newsledger extract story.txt --no-embeddings   # no torch: faster start, fewer contradictions
 """
 
@@ -93,6 +94,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="an actor dictionary of your own in the PETRARCH actors-file format "
         "(NAME [CODE] lines, e.g. ARNOR [ARN]); consulted before the built-in one",
     )
+    extract.add_argument(
+        "--verbs",
+        type=Path,
+        metavar="FILE",
+        help="a verb dictionary of your own in the PETRARCH verbs-file format "
+        "(--- VERB [code] --- blocks with patterns such as '- * TIES [064]'); it decides "
+        "every verb it lists (its CAMEO code, or no event); the built-in lexicon codes the rest",
+    )
 
     schema = commands.add_parser(
         "schema",
@@ -147,10 +156,13 @@ def extract_command(args: argparse.Namespace, out: TextIO) -> int:
     from newsledger.ingest.dates import parse_published
     from newsledger.pipeline.default import default_pipeline
     from newsledger.resources.actors import using_actor_dictionary
+    from newsledger.resources.event_triggers import using_verb_dictionary
     from newsledger.resources.petrarch_actors import read_actor_dictionary
+    from newsledger.resources.petrarch_verbs import read_verb_dictionary
 
-    # Read the dictionary before any article, so a bad file stops the run at once.
+    # Read the dictionaries before any article, so a bad file stops the run at once.
     actors = read_actor_dictionary(args.actors) if args.actors is not None else None
+    verbs = read_verb_dictionary(args.verbs) if args.verbs is not None else None
     published = None
     if args.published is not None:
         published = parse_published(args.published)
@@ -177,7 +189,7 @@ def extract_command(args: argparse.Namespace, out: TextIO) -> int:
     pipeline = default_pipeline(args.model, embeddings=args.embeddings)
     records = 0
     failures: list[ArticleFailure] = []
-    with using_actor_dictionary(actors):
+    with using_actor_dictionary(actors), using_verb_dictionary(verbs):
         for result in pipeline.run_batch(items):
             if isinstance(result, Record):
                 records += 1

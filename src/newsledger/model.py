@@ -159,6 +159,10 @@ class ActorRef:
     entity: str | None = None
     country: str | None = None
     sector: str | None = None
+    # The parties a coordinated actor is made of ("Russia and Belarus" → Russia, Belarus), each
+    # coded, so that a compound party without one country still says whose act it was; PLOVER
+    # lists them in one record, CAMEO coders make one dyad per member. Empty for one party.
+    members: tuple[ActorRef, ...] = field(default=(), metadata={"added": True})
 
 
 @dataclass(frozen=True, slots=True)

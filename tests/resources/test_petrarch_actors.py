@@ -30,6 +30,8 @@ MARTA OSK
 \t[VALREB > 20160101]
 TELLAN_GAZETTE [VALMED] [VALJRN]
 NOBODY_IN_PARTICULAR [---]
+ANYONE_AT_ALL [###]  # "#" inside a code is the code, after it a remark
+THE_TWIN_CITIES [VAL/QRN]
 """
 
 
@@ -51,6 +53,13 @@ def test_reads_entries_synonyms_and_codes(dictionary_file: Path) -> None:
     assert troops is not None and (troops.country, troops.sector) == ("NLG", "MIL")
 
 
+def test_a_leading_article_in_any_case_is_not_part_of_the_name(dictionary_file: Path) -> None:
+    actors = read_actor_dictionary(dictionary_file)
+    twins = actors.lookup("the Twin Cities")
+    assert twins is not None and twins == actors.lookup("Twin Cities")
+    assert [m.country for m in twins.members] == ["VAL", "QRN"]
+
+
 def test_exact_and_prefix_phrases(dictionary_file: Path) -> None:
     actors = read_actor_dictionary(dictionary_file)
     # "QUARNISH" has no trailing "_": its last word matches as a prefix, as in TABARI.
@@ -69,6 +78,8 @@ def test_undated_code_wins_else_the_last_dated_one(dictionary_file: Path) -> Non
     assert gazette is not None and (gazette.country, gazette.sector) == ("VAL", "MED")
     nobody = actors.lookup("nobody in particular")
     assert nobody is not None and nobody.country is None and nobody.sector is None
+    anyone = actors.lookup("anyone at all")
+    assert anyone is not None and anyone.country is None
 
 
 def test_codes_split_into_country_and_sector() -> None:
@@ -80,7 +91,13 @@ def test_codes_split_into_country_and_sector() -> None:
     assert (hamas.country, hamas.sector) == ("PSE", "REB")
     agent_only = actor_from_code("x", "IGOEEU")
     assert (agent_only.country, agent_only.sector) == ("IGO", None)
-    assert actor_from_code("x", "elr/gal").country == "ELR"
+    # A compound code names its actors together: no single country, each one a member.
+    together = actor_from_code("x", "elr/gal")
+    assert together.country is None
+    assert [m.country for m in together.members] == ["ELR", "GAL"]
+    same_country = actor_from_code("x", "ISRGOV/ISRMIL")
+    assert (same_country.country, same_country.sector) == ("ISR", None)
+    assert [m.sector for m in same_country.members] == ["GOV", "MIL"]
 
 
 @pytest.mark.parametrize(

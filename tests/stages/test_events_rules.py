@@ -13,6 +13,8 @@ import pytest
 from event_analysis import analyse as _analyse
 
 from newsledger.model import Event, Mention, Place, TimeExpr
+from newsledger.resources.actors import using_actor_dictionary
+from newsledger.resources.petrarch_actors import parse_actor_dictionary
 from newsledger.stages.events import UNKNOWN_ACTOR, extract_events, merge_duplicates
 
 pytestmark = pytest.mark.slow
@@ -299,12 +301,45 @@ def _dated(nlp: Any, text: str, times: dict[str, str]) -> list[Event]:
 def test_coordinated_actors_of_different_countries_are_one_compound_actor(nlp: Any) -> None:
     (event,) = _events(nlp, "Poland and Hungary accused Russia of sabotage.")
     assert (event.actor.name, event.actor.country) == ("Poland and Hungary", None)
+    # The compound lists whose act it was, each coded.
+    assert [(m.name, m.country) for m in event.actor.members] == [
+        ("Poland", "POL"),
+        ("Hungary", "HUN"),
+    ]
     assert event.target is not None and event.target.country == "RUS"
+    assert event.target.members == ()
     (modifiers,) = _events(nlp, "The Polish and Lithuanian foreign ministries condemned Russia.")
     assert modifiers.actor.country is None and modifiers.actor.sector == "GOV"
+    assert [(m.country, m.sector) for m in modifiers.actor.members] == [
+        ("POL", "GOV"),
+        ("LTU", "GOV"),
+    ]
     # One country's parties keep their country.
     same = _events(nlp, "Zelensky and his defence minister accused Russia of shelling Kharkiv.")
     assert [e.actor.country for e in same if e.type == "ACCUSE"] == ["UKR"]
+
+
+def test_coordinated_targets_of_different_countries_are_one_compound_target(nlp: Any) -> None:
+    (event,) = _events(nlp, "Belarus accused Poland and Lithuania of provocations.")
+    assert event.actor.country == "BLR"
+    assert event.target is not None and event.target.country is None
+    assert [m.country for m in event.target.members] == ["POL", "LTU"]
+    # A compound target is nobody's "people of the place": it keeps no single country.
+    (strike,) = _events(nlp, "Russia struck Ukraine and Moldova in Kharkiv on Monday.")
+    assert strike.target is not None and strike.target.country is None
+    assert [m.country for m in strike.target.members] == ["UKR", "MDA"]
+
+
+def test_a_callers_compound_code_lists_its_members(nlp: Any) -> None:
+    dictionary = parse_actor_dictionary(
+        "THE_TWIN_CITIES [VAL/QRN]\nESKERLAND [ESK]\n", source="test.actors.txt"
+    )
+    with using_actor_dictionary(dictionary):
+        events = _events(nlp, "The Twin Cities accused Eskerland of sabotage.")
+    (event,) = [e for e in events if e.type == "ACCUSE"]
+    assert event.actor.country is None
+    assert [m.country for m in event.actor.members] == ["VAL", "QRN"]
+    assert event.target is not None and event.target.country == "ESK"
 
 
 def test_reciprocal_act_of_coordinated_nations_has_actor_and_target(nlp: Any) -> None:

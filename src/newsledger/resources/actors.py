@@ -36,6 +36,8 @@ class KnownActor:
     sector: str | None
     role: str | None
     aliases: tuple[str, ...]
+    # The actors a name stands for together ("FRO/BIL/SAM" in a caller's dictionary).
+    members: tuple[KnownActor, ...] = ()
 
 
 class ActorSource(Protocol):
@@ -48,7 +50,7 @@ class ActorSource(Protocol):
 # (threads, async API requests) each see their own.
 _CALLER_ACTORS: ContextVar[ActorSource | None] = ContextVar("caller_actors", default=None)
 
-_LEADING_ARTICLE = re.compile(r"^(the|The)\s+")
+_LEADING_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 

@@ -14,17 +14,69 @@ the words by which a trigger names no occurrence (``stages.event_parts.occurrenc
 object is a topic ("discussed a ceasefire"), prospect nouns ("pave the way for talks"), response
 nouns ("retaliation for attacks"), the words of a source's wish about the reporting ("asked not
 to be identified") and the wrongdoings that make a speech verb's complement an accusation.
+
+A caller may bring a verb dictionary of their own (``newsledger extract --verbs FILE``, read by
+``resources.petrarch_verbs``) for the span of a run with :func:`using_verb_dictionary`: the
+trigger finder then lets that dictionary decide every verb it knows (its code, or no event) and
+keeps this lexicon for the verbs it does not know, and for nouns.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Protocol
 
 from newsledger.resources.data_files import read_data_json
 
 _DATA_FILE = "event_triggers.json"
+
+
+@dataclass(frozen=True, slots=True)
+class VerbCoding:
+    """What a caller's verb dictionary says of one verb in its sentence.
+
+    ``code`` is the event code as written ("064", "1711", "903"), or None where the dictionary
+    codes nothing (its null code "---"); ``reverse_code`` is the second code of a symmetric
+    pair ("[032:033]": the target's act toward the source), and ``line`` the dictionary line
+    (pattern or verb) that decided.
+    """
+
+    code: str | None
+    reverse_code: str | None
+    line: int
+
+
+class VerbSource(Protocol):
+    """Anything that codes a verb in its parsed sentence: a caller's verb dictionary."""
+
+    def code_for(self, sentence: Any, verb: Any) -> VerbCoding | None:
+        """The coding of ``verb`` (a token of ``sentence``), or None for a verb it does not
+        know."""
+        ...
+
+
+# The caller's dictionary for the current run; a context variable so that concurrent runs
+# (threads, async API requests) each see their own.
+_CALLER_VERBS: ContextVar[VerbSource | None] = ContextVar("caller_verbs", default=None)
+
+
+@contextmanager
+def using_verb_dictionary(dictionary: VerbSource | None) -> Iterator[None]:
+    """Code the verbs ``dictionary`` knows by it (instead of this lexicon) inside the block."""
+    token = _CALLER_VERBS.set(dictionary)
+    try:
+        yield
+    finally:
+        _CALLER_VERBS.reset(token)
+
+
+def caller_verb_dictionary() -> VerbSource | None:
+    """The caller's verb dictionary of the current run, if one is in use."""
+    return _CALLER_VERBS.get()
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,8 +14,9 @@ openeventdata/petrarch2's ``PETR.Validate.actors.txt`` and the Phoenix actor fil
 A phrase ending in "_" must match its last word exactly; without it the last word matches as a
 prefix ("ARGENTIN" matches "Argentina" and "Argentine"), as in TABARI. A code's first three
 letters are the country (ISO alpha-3 in real dictionaries, anything in test ones) and the next
-three the PLOVER sector when they name one ("ISRMIL" → ISR, MIL). Codes made only of "-", "+" or
-"#" mark a phrase as a non-actor. Of several codes the undated one is used, else the last listed
+three the PLOVER sector when they name one ("ISRMIL" → ISR, MIL); "ELR/GAL" names two actors
+together (the coded party lists both as members). Codes made only of "-", "+" or "#" mark a
+phrase as a non-actor. Of several codes the undated one is used, else the last listed
 (PETRARCH lists restrictions oldest first, so that is the current one); the date restrictions are
 checked for syntax but not applied, because the actors stage codes names without a date.
 """
@@ -88,7 +89,7 @@ def parse_actor_dictionary(text: str, *, source: str) -> ActorDictionary:
     current: _Entry | None = None
     in_comment = False
     for number, raw in enumerate(text.splitlines(), start=1):
-        line, in_comment = _without_comments(raw, in_comment)
+        line, in_comment = without_comments(raw, in_comment)
         line = line.strip()
         if not line:
             continue
@@ -119,15 +120,17 @@ def parse_actor_dictionary(text: str, *, source: str) -> ActorDictionary:
     return _index(entries, source)
 
 
-def _without_comments(line: str, in_comment: bool) -> tuple[str, bool]:
-    """The line without ``<!-- ... -->`` blocks and ``#`` remarks, and whether a block is open."""
+def without_comments(line: str, in_comment: bool) -> tuple[str, bool]:
+    """The line without ``<!-- ... -->`` blocks and ``#`` remarks, and whether a block is open
+    (PETRARCH's dictionary files share these). A "#" inside a code ("[###]") is part of the
+    code, not a remark."""
     kept = ""
     rest = line
     while rest:
         if in_comment:
             end = rest.find("-->")
             if end < 0:
-                return kept, True
+                return _without_remark(kept), True
             rest, in_comment = rest[end + 3 :], False
             continue
         start = rest.find("<!")
@@ -136,7 +139,19 @@ def _without_comments(line: str, in_comment: bool) -> tuple[str, bool]:
             break
         kept += rest[:start]
         rest, in_comment = rest[start + 2 :], True
-    return kept.split("#", 1)[0], in_comment
+    return _without_remark(kept), in_comment
+
+
+def _without_remark(line: str) -> str:
+    depth = 0
+    for position, char in enumerate(line):
+        if char == "[":
+            depth += 1
+        elif char == "]":
+            depth = max(0, depth - 1)
+        elif char == "#" and depth == 0:
+            return line[:position]
+    return line
 
 
 def _phrase(raw: str, where: str) -> str:
@@ -173,13 +188,33 @@ def _check_coded(entry: _Entry, source: str) -> None:
 
 
 def actor_from_code(name: str, code: str) -> KnownActor:
-    """The actor a PETRARCH code stands for: "ISRMIL" → country ISR, sector MIL."""
-    first = code.split("/", 1)[0].upper().lstrip("~")
-    if not first.strip("-+#"):
+    """The actor a PETRARCH code stands for: "ISRMIL" → country ISR, sector MIL; a compound
+    code "ELR/GAL" stands for its members together, with a country only if they share one."""
+    codes = code.split("/")
+    if len(codes) == 1:
+        return _single_actor(name, code)
+    # The file names the members only by their codes.
+    parts = [_single_actor(part.upper(), part) for part in codes]
+    countries = {part.country for part in parts}
+    sectors = {part.sector for part in parts}
+    return KnownActor(
+        name=name,
+        type="ORG",
+        country=countries.pop() if len(countries) == 1 else None,
+        sector=sectors.pop() if len(sectors) == 1 else None,
+        role=None,
+        aliases=(),
+        members=tuple(parts),
+    )
+
+
+def _single_actor(name: str, code: str) -> KnownActor:
+    code = code.upper().lstrip("~")
+    if not code.strip("-+#"):
         country, sector = None, None
     else:
-        country = first[:3] or None
-        sector = first[3:6] if first[3:6] in sector_codes() else None
+        country = code[:3] or None
+        sector = code[3:6] if code[3:6] in sector_codes() else None
     return KnownActor(name=name, type="ORG", country=country, sector=sector, role=None, aliases=())
 
 

@@ -222,13 +222,16 @@ def actor_for_phrase(analysis: Analysis, start: int, end: int) -> ActorRef:
     span = doc.char_span(start, end, alignment_mode="expand")
     entity = _entity_within(analysis.entities, start, end)
     known = lookup_coded_actor(text)
-    if known is not None and (known.country or known.sector):
+    if known is not None and (known.country or known.sector or known.members):
         # A phrase the lexicon (or the caller's dictionary) codes as a whole: "Israeli troops".
         return ActorRef(
             name=known.name,
             entity=entity.id if entity is not None else None,
             country=known.country,
             sector=known.sector,
+            members=tuple(
+                ActorRef(name=m.name, country=m.country, sector=m.sector) for m in known.members
+            ),
         )
     words = [t.lemma_.lower() for t in span] if span is not None else text.lower().split()
     sector = sector_for_words(words if span is None else _head_words(span.root))

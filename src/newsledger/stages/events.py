@@ -159,7 +159,12 @@ def build_event(
     has_casualties = casualties is not None and casualties.fatalities is not None
     place_country = alpha3(place.country) if place is not None and place.country else None
     actor_ref = actor.ref if actor is not None else None
-    if actor_ref is not None and actor_ref.country is None and actor_ref.sector in _LOCAL_SECTORS:
+    if (
+        actor_ref is not None
+        and actor_ref.country is None
+        and not actor_ref.members  # several countries' parties are none of the place's
+        and actor_ref.sector in _LOCAL_SECTORS
+    ):
         local = place_country or article_country(analysis)
         if local is not None:
             actor_ref = replace(actor_ref, country=local)
@@ -175,7 +180,7 @@ def build_event(
     if actor_ref is None and not (candidate.type == "ASSAULT" and (place or has_casualties)):
         return None
     target_ref = _target_ref(candidate, target, sentence, place_country)
-    if target_ref is not None and target_ref.country is None:
+    if target_ref is not None and target_ref.country is None and not target_ref.members:
         if target_ref.sector is not None and target_ref.entity is None:
             # "supplying the rebels", "beating demonstrators", "met government officials",
             # "accused the general": unnamed people of a sector are of the place, or the
@@ -204,7 +209,7 @@ def build_event(
         type=event_type,
         mode=candidate.mode,
         aux=_aux(analysis, candidate, clause, date, date_source),
-        cameo=cameo_root(candidate.type, candidate.mode),
+        cameo=candidate.cameo or cameo_root(candidate.type, candidate.mode),
         acled=acled_type(
             candidate.type,
             candidate.mode,
@@ -320,7 +325,7 @@ def _target_ref(
             ActorRef(name="civilians", country=place_country, sector="CVL") if civilians else None
         )
     ref = target.ref
-    if civilians and ref.sector in {None, "CVL"} and ref.country is None:
+    if civilians and ref.sector in {None, "CVL"} and ref.country is None and not ref.members:
         # "Civilians were killed by a Russian strike in Kharkiv": the victims of the place.
         return ActorRef(name=ref.name, country=place_country, sector="CVL")
     if civilians and target.place is not None:

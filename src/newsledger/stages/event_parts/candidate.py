@@ -34,6 +34,12 @@ class Candidate:
     light: Any | None = None  # "launched" in "launched an attack"
     complement: Any | None = None  # "violated" in "declared that Moscow violated ..."
     members: list[Any] = field(default_factory=list)  # triggers merged into this one
+    # The CAMEO root a caller's verb dictionary coded ("02"), which the event keeps: its type is
+    # then PLOVER's for that code, and rules that retype an event leave it alone.
+    cameo: str | None = None
+    # The second code of the dictionary's symmetric pair ("[032:033]"): the target's act toward
+    # the actor, which PETRARCH lists as an event of its own.
+    reverse_code: str | None = None
 
     @property
     def verb(self) -> Any:

@@ -61,11 +61,17 @@ def compound_party(analysis: Analysis, head: Any, party: Party) -> Party:
     countries: set[str] = set()
     sectors = {party.ref.sector}
     members = conjuncts(head)
+    # Each coordinated party as coded, the head's first, one per country.
+    refs: dict[str, ActorRef] = {}
+    for code, ref in parts_of(party.ref):
+        countries.add(code)
+        refs.setdefault(code, ref)
     for member in members:
         coded = code_party(analysis, member)
-        if coded is not None and coded.ref.country is not None:
-            countries.add(coded.ref.country)
-            sectors.add(coded.ref.sector)
+        for code, ref in parts_of(coded.ref) if coded is not None else ():
+            countries.add(code)
+            sectors.add(ref.sector)
+            refs.setdefault(code, ref)
     if not members:
         for modifier in head.children:
             coordinated = modifier_conjuncts(modifier)
@@ -75,8 +81,11 @@ def compound_party(analysis: Analysis, head: Any, party: Party) -> Party:
                 found = country_by_demonym(word.text) or country(word.text)
                 if found is not None:
                     countries.add(found.alpha3)
-    if party.ref.country is not None:
-        countries.add(party.ref.country)
+                    # "the Russian and Syrian defense ministries": each country's ministry.
+                    refs.setdefault(
+                        found.alpha3,
+                        ActorRef(name=found.name, country=found.alpha3, sector=party.ref.sector),
+                    )
     if len(countries) < 2:
         return party
     last = members[-1] if members else head
@@ -85,7 +94,13 @@ def compound_party(analysis: Analysis, head: Any, party: Party) -> Party:
     name = without_article(analysis.document.text[start:end])
     # One sector where all members share it ("defense ministries"), else none.
     sector = party.ref.sector if len(sectors) == 1 else None
-    return Party(ActorRef(name=name, sector=sector), start, end)
+    return Party(ActorRef(name=name, sector=sector, members=tuple(refs.values())), start, end)
+
+
+def parts_of(ref: ActorRef) -> list[tuple[str, ActorRef]]:
+    """The parties with a country that ``ref`` stands for, by country: its members when it is
+    a compound (a name a caller's dictionary codes as two actors), else itself."""
+    return [(r.country, r) for r in (ref.members or (ref,)) if r.country is not None]
 
 
 def modifier_conjuncts(token: Any) -> list[Any]:

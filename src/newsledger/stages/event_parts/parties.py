@@ -162,7 +162,7 @@ def code_party(
             if origin_party is not None and origin_party.ref.country is not None:
                 ref = replace(ref, country=origin_party.ref.country)
                 break
-    if ref.country is None and ref.sector is None and ref.entity is None:
+    if ref.country is None and ref.sector is None and ref.entity is None and not ref.members:
         return _member_party(analysis, referent, avoid) or _apposed_party(analysis, referent, avoid)
     if referent.pos_ == "ADJ" and ref.country is not None and ref.entity is None:
         # "a Russian strike": the demonym stands for the country.

@@ -4,14 +4,15 @@
 Beijing as a major enabler" disapproves of it (ACCUSE disapprove). A speech verb also performs acts
 through its complement's modal: "said Libya must hand over the suspects" demands (REQUEST), "said it
 would release them" states an intent (CAMEO 03, or 13 for a conflictual act), "said it would not"
-declines (REJECT), "will withdraw unless ..." threatens.
+declines (REJECT), "will withdraw unless ..." threatens. A speech verb that a caller's verb
+dictionary knows performs only what that dictionary codes (:mod:`triggers`).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from newsledger.resources.event_triggers import TriggerLexicon
+from newsledger.resources.event_triggers import TriggerLexicon, caller_verb_dictionary
 from newsledger.stages.coreference import SUBJECT_DEPS
 from newsledger.stages.event_parts.candidate import Candidate, clause_of, intent_type
 from newsledger.stages.event_parts.syntax import child_words, children, direct_object
@@ -84,9 +85,12 @@ def speech_acts(sentence: Any, found: list[Candidate], lexicon: TriggerLexicon) 
     The complement's own event stays, marked future, hypothetical or negated by its modal."""
     used = {c.anchor.i for c in found} | {c.light.i for c in found if c.light is not None}
     acts: list[Candidate] = []
+    dictionary = caller_verb_dictionary()
     for speech in sentence:
         if speech.pos_ != "VERB" or speech.lemma_ not in lexicon.speech_verbs or speech.i in used:
             continue
+        if dictionary is not None and dictionary.code_for(sentence, speech) is not None:
+            continue  # the caller's dictionary has said what this verb does
         for clause in children(speech, "ccomp"):
             act = _demand(speech, clause) or _intent(speech, clause, found)
             if act is not None:

@@ -29,7 +29,11 @@ from newsledger.stages.event_parts.arguments import (
     nominal_actor,
     undergoer_of,
 )
-from newsledger.stages.event_parts.coordination import between_parties, modifier_conjuncts
+from newsledger.stages.event_parts.coordination import (
+    between_parties,
+    compound_party,
+    modifier_conjuncts,
+)
 from newsledger.stages.event_parts.parties import (
     Party,
     code_party,
@@ -104,7 +108,8 @@ def find_target(analysis: Analysis, candidate: Candidate, actor: Party | None) -
             return Party(
                 replace(victims.ref, country=party.ref.country), victims.start, victims.end
             )
-        return party
+        # "attacked Ukraine and Poland": one compound target listing both.
+        return compound_party(analysis, resolve(token), party)
     if victims is not None:
         return victims
     if candidate.type in RECIPROCAL_TYPES and actor is not None:

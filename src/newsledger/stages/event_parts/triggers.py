@@ -12,13 +12,24 @@ strike back", "offered to negotiate", "trained forces to fight"): what happened 
 the offer, typed by the quad of what is intended (CAMEO 03 AGREE for a cooperative act, 13
 THREATEN for a conflictual one). Last, triggers that name no occurrence (:mod:`occurrence`: a
 topic, a prospect, a question, a policy) are left out.
+
+A caller's verb dictionary (``resources.event_triggers.using_verb_dictionary``) decides every verb
+it knows: the verb is a trigger of the PLOVER type its CAMEO code is coded as, keeping that code's
+root, or no trigger at all (a null code, a code that is not CAMEO's, a public statement); the
+lexicon still codes the verbs it does not know, and nouns. Such a trigger goes through the same
+merging and occurrence filters, but keeps its type: the dictionary has said what the verb is.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from newsledger.resources.event_triggers import TriggerEntry, TriggerLexicon
+from newsledger.resources.event_triggers import (
+    TriggerEntry,
+    TriggerLexicon,
+    caller_verb_dictionary,
+)
+from newsledger.resources.plover import cameo_code_root, plover_for_cameo
 from newsledger.stages.coreference import SUBJECT_DEPS
 from newsledger.stages.event_parts.candidate import Candidate, clause_of, intent_type
 from newsledger.stages.event_parts.occurrence import not_occurrences
@@ -51,7 +62,7 @@ def find_candidates(sentence: Any, lexicon: TriggerLexicon) -> list[Candidate]:
     """Every trigger in the sentence, merged so that each stands for one event."""
     found: list[Candidate] = []
     for token in sentence:
-        candidate = _candidate(token, lexicon)
+        candidate = _candidate(token, sentence, lexicon)
         if candidate is not None:
             found.append(candidate)
     # A speech act's intent is typed by an act the sentence tells, so what names no occurrence
@@ -74,10 +85,13 @@ def _occurring(candidates: list[Candidate], lexicon: TriggerLexicon) -> list[Can
     return [c for c in candidates if c.anchor.i not in left_out]
 
 
-def _candidate(token: Any, lexicon: TriggerLexicon) -> Candidate | None:
+def _candidate(token: Any, sentence: Any, lexicon: TriggerLexicon) -> Candidate | None:
     if token.pos_ == "VERB":
         if token.dep_ in _NOMINAL_DEPS and any(c.dep_ == "det" for c in token.children):
             return None  # "evacuated the wounded": a participle naming people, not an event
+        known, coded = _caller_coded(token, sentence, lexicon)
+        if known:
+            return coded
         entry = verb_entry(token, lexicon)
         if entry is not None and entry.type == "ASSAULT" and _accidental(token, lexicon):
             return None
@@ -156,6 +170,49 @@ def _candidate(token: Any, lexicon: TriggerLexicon) -> Candidate | None:
             candidate.anchor, candidate.light = candidate.light, None
         return candidate
     return None
+
+
+def _caller_coded(
+    token: Any, sentence: Any, lexicon: TriggerLexicon
+) -> tuple[bool, Candidate | None]:
+    """Whether the caller's verb dictionary knows the verb, and the trigger it codes, if any."""
+    dictionary = caller_verb_dictionary()
+    coding = dictionary.code_for(sentence, token) if dictionary is not None else None
+    if coding is None:
+        return False, None
+    plover = plover_for_cameo(coding.code) if coding.code is not None else None
+    if coding.code is None or plover is None:
+        return True, None  # the null code, a code that is not CAMEO's, a public statement
+    if any(
+        child.dep_ == "advmod" and child.lower_ in lexicon.habitual_modifiers
+        for child in token.children
+    ):
+        return True, None  # a habit, not one event, whatever the verb's code
+    if plover[0] == "ASSAULT" and _accidental(token, lexicon):
+        return True, None
+    if _attribution(token, lexicon):
+        return True, None
+    candidate = Candidate(
+        token,
+        plover[0],
+        plover[1],
+        "verb",
+        cameo=cameo_code_root(coding.code),
+        reverse_code=coding.reverse_code,
+    )
+    if candidate.mode is None:
+        _refine_mode(candidate, lexicon)
+    return True, candidate
+
+
+def _attribution(verb: Any, lexicon: TriggerLexicon) -> bool:
+    """ "Valdoria reopened the border, officials said": a speech verb after the clause it
+    reports, outside a quotation, names the report's source; it tells no event of its own."""
+    if verb.lemma_ not in lexicon.speech_verbs or any(t.is_quote for t in verb.sent):
+        return False
+    return any(c.dep_ in {"ccomp", "parataxis"} and c.i < verb.i for c in verb.children) or (
+        verb.dep_ == "parataxis" and verb.head.i < verb.i
+    )
 
 
 def _announced_prospect(candidate: Candidate) -> bool:
@@ -348,7 +405,7 @@ def _refine_mode(candidate: Candidate, lexicon: TriggerLexicon) -> None:
                 for obj in children(prep, "pobj"):
                     words.append(obj)
                     words.extend(c for c in obj.children if c.dep_ in _MODIFIER_DEPS)
-    if token.lemma_.lower() == "strike":
+    if token.lemma_.lower() == "strike" and candidate.cameo is None:
         for word in words:
             protest = lexicon.protest_strikes.get(word.lower_)
             if protest is not None:
@@ -374,6 +431,8 @@ def _promised(candidate: Candidate, lexicon: TriggerLexicon) -> bool:
 
 
 def _make_intent(candidate: Candidate, content_type: str) -> None:
+    if candidate.cameo is not None:
+        return  # the caller's dictionary has coded this verb
     intent = intent_type(content_type)
     if intent != candidate.type:
         candidate.type, candidate.mode, candidate.ground = intent, None, False
@@ -411,9 +470,11 @@ def _merge(found: list[Candidate], lexicon: TriggerLexicon) -> list[Candidate]:
             if content is not None:
                 _make_intent(candidate, content.type)
     for candidate in found:
-        # The light verb is part of its nominal trigger's event, whatever it means alone.
+        # The light verb is part of its nominal trigger's event, whatever it means alone; but
+        # a verb the caller's dictionary codes has been coded with its object ("* ATTACK").
         if candidate.light is not None and candidate.light.i in by_token:
-            dropped.add(candidate.light.i)
+            coded = by_token[candidate.light.i].cameo is not None
+            dropped.add(candidate.anchor.i if coded else candidate.light.i)
     for candidate in found:
         if candidate.kind != "noun" or candidate.light is not None:
             continue
