@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import subprocess
@@ -338,11 +339,24 @@ def test_verbs_file_codes_the_callers_verbs(
     ]
     code, out, _ = _run([*args, "--verbs", str(verbs)], capsys, _REBUKE, monkeypatch)
     assert code == 0
-    events = _records(out)[0]["events"]
+    record = _records(out)[0]
+    events = record["events"]
     assert isinstance(events, list)
     assert [(e["type"], e["cameo"], e["actor"]["country"]) for e in events] == [
         ("THREATEN", "13", "VAL")
     ]
+    # The record names the dictionaries each stage coded with, by file and content digest.
+    digests = {
+        kind: "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+        for kind, path in (("actors", actors), ("verbs", verbs))
+    }
+    runs = {run["name"]: run["dictionaries"] for run in record["pipeline"]}  # type: ignore[union-attr]
+    assert runs["events"] == [
+        f"actors {actors} {digests['actors']}",
+        f"verbs {verbs} {digests['verbs']}",
+    ]
+    assert runs["actors"] == [f"actors {actors} {digests['actors']}"]
+    assert runs["claims"] == []
     # Without the verbs file our lexicon codes the praise (it does not know "rebuke").
     code, out, _ = _run(args, capsys, _REBUKE, monkeypatch)
     assert code == 0
@@ -384,6 +398,7 @@ def test_no_embeddings_never_loads_the_embedding_model() -> None:
     report = json.loads(result.stdout.splitlines()[-1])
     assert report["code"] == 0
     assert report["loaded"] is False
-    assert {"name": "contradictions", "version": "3-concepts"} in report["pipeline"]
+    runs = {run["name"]: run["version"] for run in report["pipeline"]}
+    assert runs["contradictions"] == "3-concepts"
     # The example's one denial names what it denies closely enough for concepts alone.
     assert report["contradictions"] == 1

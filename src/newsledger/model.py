@@ -208,6 +208,9 @@ class StageRun:
 
     name: str
     version: str
+    # The caller's dictionaries the stage coded with ("actors my.actors.txt sha256:1f2e..."):
+    # the same version codes differently with another dictionary.
+    dictionaries: tuple[str, ...] = field(default=(), metadata={"added": True})
 
 
 @dataclass(frozen=True, slots=True)

@@ -68,6 +68,18 @@ def check_order(stages: Sequence[Stage]) -> None:
         available |= stage.produces
 
 
+def caller_dictionaries(kinds: frozenset[str]) -> tuple[str, ...]:
+    """The caller's dictionaries of the current run among ``kinds`` ("actors", "verbs"), as
+    records name them: kind, file and digest."""
+    from newsledger.resources.actors import caller_actor_dictionary
+    from newsledger.resources.event_triggers import caller_verb_dictionary
+
+    in_use = {"actors": caller_actor_dictionary(), "verbs": caller_verb_dictionary()}
+    return tuple(
+        found.provenance for kind, found in in_use.items() if kind in kinds and found is not None
+    )
+
+
 def run_article(stages: Sequence[Stage], document: Document) -> Record:
     analysis = Analysis(document=document)
     for stage in stages:
@@ -76,5 +88,8 @@ def run_article(stages: Sequence[Stage], document: Document) -> Record:
             analysis.warn(f"language {language!r} not supported for extraction yet")
             continue
         stage.run(analysis)
-        analysis.runs.append(StageRun(name=stage.name, version=stage.version))
+        dictionaries = caller_dictionaries(getattr(stage, "consults", frozenset()))
+        analysis.runs.append(
+            StageRun(name=stage.name, version=stage.version, dictionaries=dictionaries)
+        )
     return analysis.to_record()

@@ -1,7 +1,9 @@
 """The Stage protocol and the analysis a pipeline threads through its stages.
 
 A stage is a small object with a ``name``, a ``version``, the sections of the analysis it
-``requires`` and those it ``produces``, the languages it supports, and a ``run`` method. The
+``requires`` and those it ``produces``, the languages it supports, and a ``run`` method; a stage
+that codes with a caller's dictionaries may say which kinds in ``consults`` ("actors", "verbs"),
+so that its record entry names the dictionaries in use. The
 runner checks the order when the pipeline is built (as spaCy's ``requires=``/``assigns=`` do), so a
 stage that needs places can never run before the places stage. Built-in stages and plugins use
 this same protocol.

@@ -43,6 +43,11 @@ class KnownActor:
 class ActorSource(Protocol):
     """Anything that codes a name as a known actor: a caller's actor dictionary."""
 
+    @property
+    def provenance(self) -> str:
+        """Where the dictionary came from and its digest, as records name it."""
+        ...
+
     def lookup(self, text: str) -> KnownActor | None: ...
 
 
@@ -103,6 +108,11 @@ def using_actor_dictionary(dictionary: ActorSource | None) -> Iterator[None]:
         yield
     finally:
         _CALLER_ACTORS.reset(token)
+
+
+def caller_actor_dictionary() -> ActorSource | None:
+    """The caller's actor dictionary of the current run, if one is in use."""
+    return _CALLER_ACTORS.get()
 
 
 def lookup_coded_actor(text: str) -> KnownActor | None:

@@ -53,6 +53,11 @@ class VerbCoding:
 class VerbSource(Protocol):
     """Anything that codes a verb in its parsed sentence: a caller's verb dictionary."""
 
+    @property
+    def provenance(self) -> str:
+        """Where the dictionary came from and its digest, as records name it."""
+        ...
+
     def code_for(self, sentence: Any, verb: Any) -> VerbCoding | None:
         """The coding of ``verb`` (a token of ``sentence``), or None for a verb it does not
         know."""

@@ -23,8 +23,9 @@ checked for syntax but not applied, because the actors stage codes names without
 
 from __future__ import annotations
 
+import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from newsledger.errors import InputError
@@ -52,9 +53,14 @@ class ActorDictionary:
     exact: dict[str, KnownActor]
     # (number of words, all words but the last) → (last-word prefix, actor), longest first
     prefixes: dict[tuple[int, tuple[str, ...]], tuple[tuple[str, KnownActor], ...]]
+    digest: str = ""  # of the file's text (``text_digest``)
 
     def __len__(self) -> int:
         return len(self.exact) + sum(len(v) for v in self.prefixes.values())
+
+    @property
+    def provenance(self) -> str:
+        return f"actors {self.source} {self.digest}"
 
     def lookup(self, text: str) -> KnownActor | None:
         """The actor named by ``text`` ("Arnor", "the Arnorian's"), or None."""
@@ -117,7 +123,13 @@ def parse_actor_dictionary(text: str, *, source: str) -> ActorDictionary:
         raise InputError("a '<!--' comment is never closed", source=source)
     if not entries:
         raise InputError("no actors in the file", source=source)
-    return _index(entries, source)
+    return replace(_index(entries, source), digest=text_digest(text))
+
+
+def text_digest(text: str) -> str:
+    """ "sha256:" and the first 16 hex digits of the text's sha256: names a dictionary's
+    content in records, whatever its path."""
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def without_comments(line: str, in_comment: bool) -> tuple[str, bool]:

@@ -38,13 +38,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from newsledger.errors import InputError
 from newsledger.resources.event_triggers import VerbCoding
-from newsledger.resources.petrarch_actors import without_comments
+from newsledger.resources.petrarch_actors import text_digest, without_comments
 from newsledger.resources.petrarch_verb_patterns import (
     SentenceWords,
     VerbPattern,
@@ -93,9 +93,14 @@ class VerbDictionary:
     forms: dict[str, tuple[tuple[VerbForm, VerbEntry], ...]]
     patterns: dict[str, tuple[VerbPattern, ...]]  # block → its patterns, most specific first
     synsets: dict[str, frozenset[tuple[str, ...]]]
+    digest: str = ""  # of the file's text (``petrarch_actors.text_digest``)
 
     def __len__(self) -> int:
         return len({entry.primary for found in self.forms.values() for _f, entry in found})
+
+    @property
+    def provenance(self) -> str:
+        return f"verbs {self.source} {self.digest}"
 
     def knows(self, sentence: Any, verb: Any) -> bool:
         """Whether the dictionary lists ``verb`` (a token of ``sentence``), coded or not."""
@@ -247,7 +252,7 @@ def parse_verb_dictionary(text: str, *, source: str) -> VerbDictionary:
         raise InputError("a '<!--' comment is never closed", source=source)
     if not reading.forms:
         raise InputError("no verbs in the file", source=source)
-    return _finish(reading)
+    return replace(_finish(reading), digest=text_digest(text))
 
 
 def _synset_name(line: str, where: str) -> str:

@@ -45,7 +45,9 @@ class ActorsStage:
     """Give every entity its country and sector; mark places used as actors."""
 
     name: ClassVar[str] = "actors"
-    version: ClassVar[str] = "3"
+    version: ClassVar[str] = "4"
+    # A caller's actor dictionary (``--actors``) codes before our lexicon.
+    consults: ClassVar[frozenset[str]] = frozenset({"actors"})
     requires: ClassVar[frozenset[str]] = frozenset({"parse", "entities", "places"})
     produces: ClassVar[frozenset[str]] = frozenset({"actors"})
     languages: ClassVar[frozenset[str] | None] = frozenset({"en"})

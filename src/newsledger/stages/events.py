@@ -84,7 +84,9 @@ class EventsStage:
     """List the article's events in PLOVER terms."""
 
     name: ClassVar[str] = "events"
-    version: ClassVar[str] = "3"
+    version: ClassVar[str] = "4"
+    # A caller's actor and verb dictionaries (``--actors``, ``--verbs``) code before ours.
+    consults: ClassVar[frozenset[str]] = frozenset({"actors", "verbs"})
     requires: ClassVar[frozenset[str]] = frozenset(
         {"parse", "entities", "actors", "places", "times", "claims"}
     )
