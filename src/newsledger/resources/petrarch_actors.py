@@ -23,13 +23,13 @@ checked for syntax but not applied, because the actors stage codes names without
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from newsledger.errors import InputError
 from newsledger.resources.actors import KnownActor, normalize_name, sector_codes
+from newsledger.resources.petrarch_files import read_dictionary_text, text_digest, without_comments
 
 _CODE = re.compile(r"^[A-Za-z0-9~]+(?:/[A-Za-z0-9~]+)*$|^[-+#]+$")
 _RESTRICTION = re.compile(r"^(?:[<>]\s*\d{6,8}|\d{6,8}\s*-\s*\d{6,8})$")
@@ -80,13 +80,7 @@ class ActorDictionary:
 def read_actor_dictionary(path: Path) -> ActorDictionary:
     """Read a PETRARCH actors file; an unreadable or malformed file raises ``InputError``
     naming the file and, for a malformed entry, the line."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 text ({exc.reason})", source=str(path)) from exc
-    except OSError as exc:
-        raise InputError(f"cannot read the actors file ({exc.strerror})", source=str(path)) from exc
-    return parse_actor_dictionary(text, source=str(path))
+    return parse_actor_dictionary(read_dictionary_text(path, "actors"), source=str(path))
 
 
 def parse_actor_dictionary(text: str, *, source: str) -> ActorDictionary:
@@ -124,46 +118,6 @@ def parse_actor_dictionary(text: str, *, source: str) -> ActorDictionary:
     if not entries:
         raise InputError("no actors in the file", source=source)
     return replace(_index(entries, source), digest=text_digest(text))
-
-
-def text_digest(text: str) -> str:
-    """ "sha256:" and the first 16 hex digits of the text's sha256: names a dictionary's
-    content in records, whatever its path."""
-    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-
-
-def without_comments(line: str, in_comment: bool) -> tuple[str, bool]:
-    """The line without ``<!-- ... -->`` blocks and ``#`` remarks, and whether a block is open
-    (PETRARCH's dictionary files share these). A "#" inside a code ("[###]") is part of the
-    code, not a remark."""
-    kept = ""
-    rest = line
-    while rest:
-        if in_comment:
-            end = rest.find("-->")
-            if end < 0:
-                return _without_remark(kept), True
-            rest, in_comment = rest[end + 3 :], False
-            continue
-        start = rest.find("<!")
-        if start < 0:
-            kept += rest
-            break
-        kept += rest[:start]
-        rest, in_comment = rest[start + 2 :], True
-    return _without_remark(kept), in_comment
-
-
-def _without_remark(line: str) -> str:
-    depth = 0
-    for position, char in enumerate(line):
-        if char == "[":
-            depth += 1
-        elif char == "]":
-            depth = max(0, depth - 1)
-        elif char == "#" and depth == 0:
-            return line[:position]
-    return line
 
 
 def _phrase(raw: str, where: str) -> str:

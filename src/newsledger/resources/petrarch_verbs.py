@@ -44,7 +44,7 @@ from typing import Any
 
 from newsledger.errors import InputError
 from newsledger.resources.event_triggers import VerbCoding
-from newsledger.resources.petrarch_actors import text_digest, without_comments
+from newsledger.resources.petrarch_files import read_dictionary_text, text_digest, without_comments
 from newsledger.resources.petrarch_verb_patterns import (
     SentenceWords,
     VerbPattern,
@@ -93,7 +93,7 @@ class VerbDictionary:
     forms: dict[str, tuple[tuple[VerbForm, VerbEntry], ...]]
     patterns: dict[str, tuple[VerbPattern, ...]]  # block → its patterns, most specific first
     synsets: dict[str, frozenset[tuple[str, ...]]]
-    digest: str = ""  # of the file's text (``petrarch_actors.text_digest``)
+    digest: str = ""  # of the file's text (``petrarch_files.text_digest``)
 
     def __len__(self) -> int:
         return len({entry.primary for found in self.forms.values() for _f, entry in found})
@@ -181,13 +181,7 @@ def _clause_end(verb: Any) -> int:
 def read_verb_dictionary(path: Path) -> VerbDictionary:
     """Read a PETRARCH verbs file; an unreadable or malformed file raises ``InputError``
     naming the file and, for a malformed line, the line."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 text ({exc.reason})", source=str(path)) from exc
-    except OSError as exc:
-        raise InputError(f"cannot read the verbs file ({exc.strerror})", source=str(path)) from exc
-    return parse_verb_dictionary(text, source=str(path))
+    return parse_verb_dictionary(read_dictionary_text(path, "verbs"), source=str(path))
 
 
 @dataclass
