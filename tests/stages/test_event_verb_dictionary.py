@@ -39,6 +39,8 @@ REMARK
 SAY {SAID SAYS SAYING}
 --- CORDON [172] ---
 +CORDON_OFF {+CORDONED_OFF +CORDONS_OFF +CORDONING_OFF}
+--- HOST [043:042] ---
+HOST
 """
 
 
@@ -102,6 +104,18 @@ def test_a_speech_verb_the_dictionary_knows_performs_nothing_else() -> None:
     # codes "said" as nothing, so only the release is told, as something that may not happen.
     events = _events("Poland said Belarus must release the detained journalists.")
     assert [(e.type, e.aux) for e in events] == [("RETREAT", "hypothetical")]
+
+
+@pytest.mark.usefixtures("with_verbs")
+def test_a_symmetric_code_adds_the_targets_act_toward_the_actor() -> None:
+    # [043:042]: the host hosts (043), the guest visits (042), both CONSULT.
+    events = _events("Poland hosted Lithuania's president on Monday.")
+    assert [(e.type, e.cameo, e.actor.country, e.target and e.target.country) for e in events] == [
+        ("CONSULT", "04", "POL", "LTU"),
+        ("CONSULT", "04", "LTU", "POL"),
+    ]
+    # Without a target there is no reverse act to list.
+    assert _coded("Poland hosted a summit on Monday.") == [("CONSULT", "04")]
 
 
 @pytest.mark.usefixtures("with_verbs")

@@ -38,7 +38,7 @@ from newsledger.model import ActorRef, AuxMode, Event, Mention, Place, PloverTyp
 from newsledger.pipeline.stage import Analysis
 from newsledger.resources.countries import alpha3, country
 from newsledger.resources.event_triggers import trigger_lexicon
-from newsledger.resources.plover import acled_type, cameo_root
+from newsledger.resources.plover import acled_type, cameo_code_root, cameo_root, plover_for_cameo
 from newsledger.stages.event_parts.arguments import MATERIAL_TYPES, find_actor
 from newsledger.stages.event_parts.article import (
     UNKNOWN_ACTOR,
@@ -113,6 +113,9 @@ def extract_events(analysis: Analysis) -> tuple[Event, ...]:
             event = build_event(analysis, candidate, sentence, "")
             if event is not None:
                 built.append(topic_target(event, candidate, [*events, *built], lexicon))
+                reverse = reverse_event(built[-1], candidate.reverse_code)
+                if reverse is not None:
+                    built.append(reverse)
             else:
                 mention = _dated_mention(analysis, candidate)
                 if mention is not None:
@@ -124,6 +127,29 @@ def extract_events(analysis: Analysis) -> tuple[Event, ...]:
     events = attributed_by_context(analysis, events)
     events = placed_by_dateline(analysis, events)
     return tuple(replace(event, id=f"v{number}") for number, event in enumerate(events, start=1))
+
+
+def reverse_event(event: Event, code: str | None) -> Event | None:
+    """The target's act toward the actor that a caller's symmetric code ``[032:033]`` adds to
+    the actor's (PETRARCH lists it as an event of its own), or None without such a code, a
+    target, or a PLOVER type for the code."""
+    coded = plover_for_cameo(code) if code is not None else None
+    root = cameo_code_root(code) if code is not None else None
+    if coded is None or root is None or event.target is None:
+        return None
+    event_type, mode = coded
+    return replace(
+        event,
+        type=event_type,  # type: ignore[arg-type]  # plover_for_cameo gives PLOVER type names
+        mode=mode,
+        cameo=root,
+        acled=acled_type(event_type, mode, event.actor.sector),
+        actor=event.target,
+        target=event.actor,
+        fatalities=None,
+        injured=None,
+        casualties_approx=False,
+    )
 
 
 def build_event(
