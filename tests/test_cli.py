@@ -128,6 +128,16 @@ def test_table_format_has_the_sections(capsys: pytest.CaptureFixture[str]) -> No
     assert "Kharkiv" in out
 
 
+def test_table_shows_the_members_of_a_coordinated_party(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = b"Poland and Hungary accused Russia of sabotage on Monday.\n"
+    args = ["extract", "-", "--format", "table", "--published", "2025-03-05"]
+    code, out, _ = _run(args, capsys, stdin=text, monkeypatch=monkeypatch)
+    assert code == 0
+    assert "[POL+HUN]" in out
+
+
 def test_stdin_text_and_html(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -135,4 +135,7 @@ def _actor(actor: ActorRef | None) -> str:
     if actor is None:
         return ""
     codes = "/".join(code for code in (actor.country, actor.sector) if code)
+    if actor.members:
+        # "Poland and Hungary [POL+HUN]": a coordinated party shows whose act it was.
+        codes = "+".join(m.country for m in actor.members if m.country)
     return f"{actor.name} [{codes}]" if codes else actor.name

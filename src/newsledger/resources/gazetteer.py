@@ -220,13 +220,21 @@ def lookup(name: str) -> list[Candidate]:
     norm = normalize_toponym(name)
     if not norm:
         return []
+    return list(_lookup_normalized(norm))
+
+
+# The places stage asks for the same names many times per article (each mention, each "X, Y"
+# container, each region reading) and across articles; the index is read-only, so answers are
+# kept rather than queried again.
+@lru_cache(maxsize=16384)
+def _lookup_normalized(norm: str) -> tuple[Candidate, ...]:
     found = _query(norm, (NAME, ALTERNATE))
     head, _, last = norm.rpartition(" ")
     if head and last in REGION_SUFFIXES:
         regions = [c for c in found if c.feature == "ADM1"] or _regions_named(head)
         if regions:
             found = regions
-    return sorted(found, key=lambda c: (-c.population, c.name))
+    return tuple(sorted(found, key=lambda c: (-c.population, c.name)))
 
 
 def _regions_named(stem: str) -> list[Candidate]:
