@@ -16,6 +16,7 @@ from newsledger.model import (
     Place,
     Record,
     Speaker,
+    StageRun,
     TimeExpr,
     check_offsets,
     document_id,
@@ -75,6 +76,10 @@ def _record() -> Record:
                 id="v1",
                 type="ASSAULT",
                 actor=ActorRef(name="Russia", entity="e1", country="RUS", sector="GOV"),
+                target=ActorRef(
+                    name="Ukraine and Moldova",
+                    members=(ActorRef(name="Ukraine", country="UKR"), ActorRef(name="Moldova")),
+                ),
                 text=TEXT,
                 start=0,
                 end=len(TEXT),
@@ -88,6 +93,7 @@ def _record() -> Record:
         contradictions=(
             Contradiction(id="x1", about="strike", claims_for=("c1",), claims_against=()),
         ),
+        pipeline=(StageRun(name="events", version="4", dictionaries=("verbs v.txt sha256:00",)),),
     )
 
 
@@ -138,8 +144,15 @@ def test_a_record_from_before_the_added_fields_still_validates_and_loads() -> No
     data = _record().to_dict()
     del data["places"][0]["demonyms"]
     del data["events"][0]["trigger"]
+    del data["events"][0]["actor"]["members"]
     jsonschema.validate(data, json_schema())
     assert Record.from_dict(data) == _record()
+    del data["events"][0]["target"]["members"]
+    del data["pipeline"][0]["dictionaries"]
+    jsonschema.validate(data, json_schema())
+    loaded = Record.from_dict(data)
+    assert loaded.events[0].target is not None and loaded.events[0].target.members == ()
+    assert loaded.pipeline[0].dictionaries == ()
 
 
 def test_from_json_names_the_field_with_a_wrong_type() -> None:
