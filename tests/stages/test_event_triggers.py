@@ -579,3 +579,75 @@ def test_act_a_party_says_it_will_do_to_another_is_the_threats_content(nlp: Any)
     events = _events(nlp, "Iran said it would attack Israel.")
     assert _types(events) == ["THREATEN"]
     assert events[0].actor.country == "IRN"
+
+
+# --- CAMEO code names added in the fourth session ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "mode"),
+    [
+        ("Russian soldiers assaulted two journalists in Kharkiv.", "ASSAULT", None),  # 182
+        ("Police used tear gas to disperse protesters in Kyiv.", "ASSAULT", "crowd-control"),
+        ("Russian prosecutors charged the Ukrainian pilot with espionage.", "COERCE", "arrest"),
+        ("Ukrainian prosecutors will prosecute Russian soldiers.", "COERCE", "arrest"),  # 173
+        ("Russian forces besieged Kharkiv.", "COERCE", "restrict"),  # 191
+        ("The French minister defended the decision to close the border.", "SUPPORT", None),
+        ("Poland downgraded relations with Russia.", "SANCTION", "withdraw"),  # 161
+        ("France withdrew its ambassador from Moscow.", "SANCTION", "withdraw"),  # 161
+        ("Russia withdrew its troops from Kharkiv.", "RETREAT", "withdraw"),  # 087
+        ("Demonstrators obstructed roads in Kyiv.", "PROTEST", "obstruct"),  # 144
+        ("The United States vetoed the resolution.", "REJECT", None),  # 129
+        ("Russia issued a warning to Ukraine.", "THREATEN", None),  # 130, as "warned"
+        ("Putin congratulated Trump on his victory.", "SUPPORT", None),  # 051
+        ("The UN censured Israel.", "ACCUSE", "disapprove"),  # 111
+        ("Russia turned down the proposal.", "REJECT", None),  # 120
+        ("Ukraine ruled out talks with Russia.", "REJECT", None),  # 125
+        ("Russia opposed the plan.", "REJECT", None),  # 127
+        ("Russia armed the rebels.", "AID", None),  # 072
+        ("Russia dispatched troops to Belarus.", "MOBILIZE", "troops"),  # 154
+        ("The government froze the assets of Russian oligarchs.", "COERCE", "seize"),  # 1711
+    ],
+)
+def test_cameo_code_names_are_triggers(
+    nlp: Any, text: str, event_type: str, mode: str | None
+) -> None:
+    event = _one(_events(nlp, text), event_type)
+    assert event.mode == mode or mode is None
+
+
+def test_yielding_to_demands_concedes_and_the_demands_are_its_object(nlp: Any) -> None:
+    # CAMEO 080 yield, 083 accede to demands: what is yielded to is no request told anew.
+    text = "The Ukrainian government yielded to the demands of the protesters."
+    events = _events(nlp, text)
+    assert _types(events) == ["CONCEDE"]
+    assert events[0].actor.country == "UKR"
+    assert _types(_events(nlp, "The Ukrainian government complied with the demands.")) == [
+        "CONCEDE"
+    ]
+
+
+def test_a_warning_without_a_light_verb_is_no_threat(nlp: Any) -> None:
+    # "called the drills a warning" names what the drills mean, not a threat made.
+    events = _events(nlp, "Kyiv called the drills a warning.")
+    assert "THREATEN" not in _types(events)
+
+
+def test_signing_an_agreement_is_support_and_promising_to_sign_agrees(nlp: Any) -> None:
+    # PLOVER SUPPORT: "ratify, sign, or finalize an agreement"; AGREE: promises to sign.
+    signed = _events(nlp, "Russia and Belarus signed a treaty on Monday.")
+    assert _types(signed) == ["SUPPORT"]
+    # Signatories sign with each other, as parties agree with each other.
+    assert signed[0].actor.country == "RUS"
+    assert signed[0].target is not None and signed[0].target.country == "BLR"
+    promised = _events(nlp, "Russia promised to sign the treaty.")
+    assert _types(promised) == ["AGREE"]
+    assert _types(_events(nlp, "Russia will sign the treaty.")) == ["AGREE"]
+    assert _types(_events(nlp, "Poland has ratified the accord.")) == ["SUPPORT"]
+    assert _types(_events(nlp, "Russia signed the memorandum.")) == ["SUPPORT"]
+    assert _types(_events(nlp, "Russia will sign the memorandum.")) == ["AGREE"]
+
+
+def test_endorsement_is_support(nlp: Any) -> None:  # CAMEO 051
+    event = _one(_events(nlp, "France's endorsement of the plan surprised Kyiv."), "SUPPORT")
+    assert event.actor.country == "FRA"

@@ -8,8 +8,10 @@ counts (``event_parts.casualties``), the clause its auxiliary mode (``event_part
 its date (``event_parts.event_time``: the governing time expression, or the publication date
 with ``date_source = "published"``). Type, mode, CAMEO root and ACLED category come from
 ``resources/plover``. An event whose actor the text does not name is kept only for an assault
-with a place or casualties ("five civilians were killed in Kharkiv"), with the actor "unknown",
-or a protest with a place (its protesters); other actorless triggers are too vague to be events.
+with a place or casualties ("five civilians were killed in Kharkiv") or told in the passive with
+its doers ("abducted by gunmen"), with the actor "unknown", or a protest with a place (its
+protesters); other actorless triggers are too vague to be events. Crowd control is aimed at the
+crowd, the people of the place.
 A protest with no party named as its target is aimed at the protesters' government; unnamed
 people of a sector ("government officials", "the general") are of the event's place or the
 story's setting, and a physical act by a local party (police, civilians, rebels) told without a
@@ -46,18 +48,20 @@ from newsledger.stages.event_parts.article import (
     article_country,
     attributed_by_context,
     dated_by_mention,
+    drop_definite_re_mentions,
     drop_repeated_mentions,
     merge_duplicates,
     placed_by_dateline,
     topic_target,
 )
+from newsledger.stages.event_parts.candidate import clause_of
 from newsledger.stages.event_parts.casualties import casualties_in, civilian_target
 from newsledger.stages.event_parts.claim_links import claims_reporting
 from newsledger.stages.event_parts.event_place import find_place
-from newsledger.stages.event_parts.event_time import clause_verb, event_date, in_past_narrative
+from newsledger.stages.event_parts.event_time import event_date, in_past_narrative
 from newsledger.stages.event_parts.modality import aux_mode
 from newsledger.stages.event_parts.parties import Party, quotation_at
-from newsledger.stages.event_parts.syntax import child_words, children
+from newsledger.stages.event_parts.syntax import agent_of, child_words, children, is_passive
 from newsledger.stages.event_parts.targets import find_target
 from newsledger.stages.event_parts.triggers import Candidate, find_candidates
 
@@ -123,6 +127,7 @@ def extract_events(analysis: Analysis) -> tuple[Event, ...]:
         for event in merge_duplicates(built):
             events.append(replace(event, id=f"v{len(events) + 1}"))
     events = drop_repeated_mentions(events)
+    events = drop_definite_re_mentions(analysis, events)
     events = dated_by_mention(analysis, events, mentions)
     events = attributed_by_context(analysis, events)
     events = placed_by_dateline(analysis, events)
@@ -203,9 +208,11 @@ def build_event(
         actor_ref = ActorRef(
             name="protesters", country=place_country or article_country(analysis), sector="CVL"
         )
-    clause = clause_verb(candidate)
+    clause = clause_of(candidate)
     date, date_source = event_date(analysis, candidate, clause)
-    if actor_ref is None and not (candidate.type == "ASSAULT" and (place or has_casualties)):
+    if actor_ref is None and not (
+        candidate.type == "ASSAULT" and (place or has_casualties or _done_by_someone(candidate))
+    ):
         return None
     target_ref = _target_ref(candidate, target, sentence, place_country)
     if target_ref is not None and target_ref.country is None and not target_ref.members:
@@ -221,6 +228,11 @@ def build_event(
         target_ref = _host_country(place_country, actor_ref)
     elif target_ref is None and candidate.type in {"COERCE", "CONCEDE"} and place_country:
         target_ref = _people_of_place(place_country)
+    if target_ref is None and candidate.mode == "crowd-control":
+        # "used tear gas to disperse protests": crowd control is aimed at the crowd, people
+        # of the place (as ACLED codes protesters).
+        local = place_country or article_country(analysis)
+        target_ref = ActorRef(name="protesters", country=local, sector="CVL")
     if candidate.type == "PROTEST" and actor_ref is not None:
         target_ref = _protested_government(target_ref, actor_ref)
     if actor_ref is None and date_source != "text" and _time_reference(clause):
@@ -267,7 +279,7 @@ def _dated_mention(analysis: Analysis, candidate: Candidate) -> DatedMention | N
     (``event_parts.article.dated_by_mention``)."""
     if candidate.light is not None or candidate.kind != "noun":
         return None
-    date, source = event_date(analysis, candidate, clause_verb(candidate))
+    date, source = event_date(analysis, candidate, clause_of(candidate))
     if source != "text" or date is None:
         return None
     anchor = candidate.anchor
@@ -320,6 +332,14 @@ def _fought_beside(candidate: Candidate) -> bool:
         return False
     preps = child_words(anchor, "prep")
     return "alongside" in preps and not preps & {"against", "on", "at"}
+
+
+def _done_by_someone(candidate: Candidate) -> bool:
+    """ "were abducted by gunmen", "was shot by unidentified attackers": an assault told in the
+    passive with the ones who did it happened, even when they are no party we can code (the
+    actor is then "unknown", as for "unidentified gunmen")."""
+    anchor = candidate.anchor
+    return candidate.kind == "verb" and is_passive(anchor) and agent_of(anchor) is not None
 
 
 def _time_reference(clause: Any) -> bool:
@@ -427,8 +447,14 @@ def _protested_government(target: ActorRef | None, actor: ActorRef) -> ActorRef 
 
 
 def _trigger_mention(text: str, candidate: Candidate, start: int, end: int) -> Mention | None:
-    """The words naming the event: the trigger, with its light verb ("launched an attack")."""
+    """The words naming the event: the trigger, with its light verb ("launched an attack"), or
+    for a demand told through a speech verb the demanding modal with its verb ("must end")."""
     words = [candidate.anchor] + ([candidate.light] if candidate.light is not None else [])
+    if candidate.type == "REQUEST" and candidate.complement is not None:
+        # "said the authorities must end ...": the demand is told by the modal and its verb;
+        # the verb of saying only reports it.
+        clause = candidate.complement
+        words = [c for c in clause.children if c.dep_ == "aux" and c.i < clause.i] + [clause]
     first = min(word.idx for word in words)
     last = max(word.idx + len(word.text) for word in words)
     if not start <= first < last <= end:

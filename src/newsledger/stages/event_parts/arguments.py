@@ -20,7 +20,7 @@ from typing import Any
 from newsledger.pipeline.stage import Analysis
 from newsledger.resources.actors import sector_for_words
 from newsledger.stages.coreference import resolve
-from newsledger.stages.event_parts.candidate import SPEECH_ACT_TYPES
+from newsledger.stages.event_parts.candidate import SPEECH_ACT_TYPES, is_reciprocal
 from newsledger.stages.event_parts.coordination import between_parties, compound_party
 from newsledger.stages.event_parts.parties import (
     ARMED_SECTORS,
@@ -64,8 +64,9 @@ _STANCE_PARTICIPLES = frozenset(
 )
 
 # Documents, utterances and laws that carry a verbal act: "a statement condemning the attack",
-# "a bill recognizing the republics".
-_STATEMENT_NOUNS = frozenset(
+# "a bill recognizing the republics" (``event_time._STATEMENT_NOUNS`` are another list: the
+# statements a speech act is dated by).
+_ACT_CARRYING_NOUNS = frozenset(
     {
         "statement",
         "declaration",
@@ -113,9 +114,6 @@ _PATIENT_POSSESSOR_NOUNS = frozenset(
     {"recruitment", "arrest", "detention", "deportation", "expulsion", "release", "mobilization"}
 )
 
-# Interactions two parties do with each other, so coordinated subjects are actor and target.
-RECIPROCAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
-
 
 def find_actor(analysis: Analysis, candidate: Candidate) -> Party | None:
     """The party that does what the trigger says, or None when the text does not say."""
@@ -128,7 +126,7 @@ def find_actor(analysis: Analysis, candidate: Candidate) -> Party | None:
     party = (_claim_speaker(analysis, candidate) if token.pos_ == "PRON" else None) or code_party(
         analysis, token
     )
-    if party is None or candidate.type in RECIPROCAL_TYPES:
+    if party is None or is_reciprocal(candidate):
         return party
     return compound_party(analysis, resolve(token), party)
 
@@ -325,7 +323,7 @@ def _issuer_of_statement(candidate: Candidate) -> Any | None:
         return None
     if any(c.dep_ in {"nsubj", "nsubjpass"} for c in anchor.children):
         return None
-    if anchor.head.pos_ != "NOUN" or anchor.head.lemma_.lower() not in _STATEMENT_NOUNS:
+    if anchor.head.pos_ != "NOUN" or anchor.head.lemma_.lower() not in _ACT_CARRYING_NOUNS:
         return None
     return _governing_subject(anchor.head)
 

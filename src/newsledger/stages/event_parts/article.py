@@ -195,6 +195,10 @@ def topic_target(
     return event
 
 
+# Determiners by which a noun refers to something already told.
+_DEFINITE_DETS = frozenset({"the", "this", "these", "that", "those"})
+
+
 def merge_duplicates(events: list[Event]) -> list[Event]:
     """One event per occurrence within a sentence: two triggers of one type whose actors and
     targets do not differ ("the tank crew fired two shells ... and then opened fire on them",
@@ -202,7 +206,9 @@ def merge_duplicates(events: list[Event]) -> list[Event]:
     target, a place, a date from the text."""
     kept: list[Event] = []
     for event in events:
-        twin = next((k for k in kept if _same_occurrence(k, event)), None)
+        twin = next(
+            (k for k in kept if _same_occurrence(k, event) and not _other_acts(k, event)), None
+        )
         if twin is None:
             kept.append(event)
         elif _fullness(event) > _fullness(twin):
@@ -246,6 +252,43 @@ def drop_repeated_mentions(events: list[Event]) -> list[Event]:
             fuller = replace(fuller, date=other.date, date_source="text")
         kept[kept.index(twin)] = fuller
     return kept
+
+
+def drop_definite_re_mentions(analysis: Analysis, events: list[Event]) -> list[Event]:
+    """ "US and Filipino troops launched joint exercises ... The joint US-Philippine exercises
+    also come days after ...": a definite noun ("the exercises", "these talks") naming an act of
+    the type, actor and target of one told before it, with no place or time of its own, refers
+    back to that occurrence; it is not another one. (Assaults, told again with details, are
+    merged by ``drop_repeated_mentions``.)"""
+    kept: list[Event] = []
+    for event in events:
+        if event.type != "ASSAULT" and _definite_noun(analysis, event):
+            twin = next(
+                (k for k in reversed(kept) if _refers_back(k, event)),
+                None,
+            )
+            if twin is not None:
+                continue
+        kept.append(event)
+    return kept
+
+
+def _definite_noun(analysis: Analysis, event: Event) -> bool:
+    doc = analysis.parse
+    if doc is None or event.trigger is None:
+        return False
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if span is None or len(span) != 1 or span[0].pos_ != "NOUN":
+        return False
+    return any(c.dep_ == "det" and c.lower_ in _DEFINITE_DETS for c in span[0].children)
+
+
+def _refers_back(previous: Event, event: Event) -> bool:
+    if not _same_occurrence(previous, event) or event.actor.country is None:
+        return False
+    if previous.actor.country != event.actor.country or event.place not in {None, previous.place}:
+        return False
+    return event.date_source != "text" or previous.date == event.date
 
 
 def _repeated(event: Event, earlier: list[Event]) -> Event | None:
@@ -309,6 +352,15 @@ def _same_occurrence(a: Event, b: Event, *, repeat: bool = False) -> bool:
     a_target = a.target.country if a.target is not None else None
     b_target = b.target.country if b.target is not None else None
     return a_target is None or b_target is None or a_target == b_target
+
+
+def _other_acts(a: Event, b: Event) -> bool:
+    """ "used tear gas to disperse protests and beat demonstrators": two acts of one sentence
+    that name different kinds of act (PLOVER modes crowd-control and beat) are two events,
+    as separate acts are coded separately; what one speaker says in a sentence is one act."""
+    if a.type in SPEECH_ACT_TYPES:
+        return False  # "denounced the strike, which Moscow blamed on Kyiv": one statement
+    return a.mode is not None and b.mode is not None and a.mode != b.mode
 
 
 def _fullness(event: Event) -> int:

@@ -19,6 +19,11 @@ TriggerKind = Literal["verb", "noun", "accusation", "characterization"]
 VERBAL_CONFLICT_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 # Event types that are speech acts: done by saying them, where and when they are said.
 SPEECH_ACT_TYPES = VERBAL_CONFLICT_TYPES | {"SUPPORT", "AGREE", "CONCEDE"}
+# Interactions two parties do with each other, so coordinated subjects are actor and target.
+RECIPROCAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+# Verbs by which an agreement is signed: PLOVER's SUPPORT ("ratify, sign, or finalize an
+# agreement", CAMEO 057), done, like agreeing, with the other signatory.
+SIGNING_VERBS = frozenset({"sign", "ratify", "finalize", "finalise"})
 
 
 @dataclass
@@ -61,9 +66,19 @@ def intent_type(content_type: str) -> str:
     return "THREATEN"
 
 
+def is_reciprocal(candidate: Candidate) -> bool:
+    """Whether the event is done by two parties with each other ("Russia and Belarus signed a
+    treaty", "met"): its coordinated subjects are actor and target, not one compound actor."""
+    if candidate.type in RECIPROCAL_TYPES:
+        return True
+    light = candidate.light
+    return candidate.type == "SUPPORT" and light is not None and light.lemma_ in SIGNING_VERBS
+
+
 def clause_of(candidate: Candidate) -> Any:
     """The verb of the clause the event is told in: its own or its light verb, or for a bare
-    nominal trigger the nearest verb above it ("provide ... tons of aid")."""
+    nominal trigger the nearest verb above it ("provide ... tons of aid"). The one notion of
+    "the event's clause": its date, mode and occurrence are all read from it."""
     token = candidate.verb
     while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
         token = token.head

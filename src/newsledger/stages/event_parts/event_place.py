@@ -2,8 +2,11 @@
 
 The place is a resolved place whose mention hangs off the trigger by a locative preposition or,
 for material events, as the object ("invaded Ukraine"), searched breadth-first so the nearest
-wins; of places equally near, the most specific. A place used as an actor (a metonym: "Kiev
-accused") is never an event's place, nor is a place inside the actor's span.
+wins; of places equally near, the most specific. A capital named by its country ("the Afghan
+capital") is that country's capital city, when the article names it; a participle describing
+the doers ("gunmen wearing uniforms in Kabul") holds where the act happened. A place used as an
+actor (a metonym: "Kiev accused") is never an event's place, nor is a place inside the actor's
+span.
 """
 
 from __future__ import annotations
@@ -13,9 +16,11 @@ from typing import Any
 
 from newsledger.model import Place
 from newsledger.pipeline.stage import Analysis
+from newsledger.resources.countries import country, country_by_demonym
 from newsledger.stages.coreference import antecedent
 from newsledger.stages.event_parts.arguments import MATERIAL_TYPES
 from newsledger.stages.event_parts.parties import appositions, place_at
+from newsledger.stages.event_parts.syntax import children
 from newsledger.stages.event_parts.targets import gapped_object
 from newsledger.stages.event_parts.triggers import Candidate
 
@@ -60,6 +65,8 @@ def find_place(
     queue: deque[tuple[Any, int]] = deque((root, 0) for root in roots)
     if candidate.type in {"ASSAULT", "COERCE"} and candidate.kind == "verb":
         queue.extend((noun, 1) for noun in gapped_object(candidate.anchor))
+    if candidate.kind == "verb":
+        queue.extend((participle, 1) for participle in _doers_participles(candidate.anchor))
     seen: set[int] = set()
     found: list[tuple[int, Place]] = []
     while queue:
@@ -68,7 +75,7 @@ def find_place(
             continue
         seen.add(token.i)
         if depth > 0:
-            place = place_at(analysis, token)
+            place = place_at(analysis, token) or _named_capital(analysis, token)
             if place is not None and not any(a <= token.idx < b for a, b in excluded):
                 found.append((depth, place))
                 continue
@@ -88,6 +95,40 @@ def find_place(
     # "struck the city of Bila Tserkva in the Kyiv region": of the places told within one step
     # of the nearest, the most specific is where it happened.
     return min(found, key=lambda item: (_specificity(item[1]), item[0]))[1]
+
+
+def _doers_participles(verb: Any) -> list[Any]:
+    """ "abducted by gunmen wearing uniforms in the heart of the capital": the parser hangs the
+    act's place on a participle describing its doers, which holds where the act happened."""
+    return [
+        participle
+        for agent in children(verb, "agent")
+        for doer in children(agent, "pobj")
+        for participle in children(doer, "acl")
+        if participle.tag_ == "VBG"
+    ]
+
+
+def _named_capital(analysis: Analysis, noun: Any) -> Place | None:
+    """ "in the heart of the Afghan capital", "Ukraine's capital": a capital named by its
+    country is that country's capital city, when the article names it."""
+    if noun.lemma_.lower() != "capital":
+        return None
+    for word in noun.children:
+        if word.dep_ not in {"amod", "compound", "poss", "nmod"}:
+            continue
+        found = country_by_demonym(word.text) or country(word.text)
+        if found is None:
+            continue
+        return next(
+            (
+                place
+                for place in analysis.places
+                if place.feature == "PPLC" and place.country == found.alpha2
+            ),
+            None,
+        )
+    return None
 
 
 def _specificity(place: Place) -> int:

@@ -28,7 +28,7 @@ from typing import Any
 from newsledger.model import TimeExpr
 from newsledger.pipeline.stage import Analysis
 from newsledger.stages.dating import week_month
-from newsledger.stages.event_parts.candidate import SPEECH_ACT_TYPES, Candidate, clause_of
+from newsledger.stages.event_parts.candidate import SPEECH_ACT_TYPES, Candidate
 from newsledger.stages.event_parts.parties import SAYING_LEMMAS
 from newsledger.stages.event_parts.syntax import children
 from newsledger.stages.times import governing_time, record_date
@@ -71,14 +71,6 @@ _LATER_REACH = 1200
 # "over the last five days", "in the past two weeks": a span ending at publication.
 _RECENT_DAYS = re.compile(r"^P(\d+)([DW])$")
 _RECENT_PREPS = frozenset({"over", "in", "during", "for", "within"})
-
-
-def clause_verb(candidate: Candidate) -> Any:
-    """The verb whose clause the event is told in: the light verb, the trigger, or for a bare
-    nominal trigger the nearest verb above it."""
-    if candidate.kind != "noun" or candidate.light is not None:
-        return candidate.verb
-    return clause_of(candidate)
 
 
 def event_date(
@@ -367,6 +359,10 @@ def _own_times(
                 nested.append((start, end))
         if token.i != clause.i and token.dep_ in _OWN_TIME_DEPS:
             if speech and _statement_clause(token, clause):
+                continue
+            if token.dep_ == "acl" and token.tag_ == "VBG":
+                # "abducted by gunmen wearing uniforms in August 2016": a present participle
+                # describing a party ("who were wearing") holds at the time of the clause.
                 continue
             start = token.left_edge.idx
             end = token.right_edge.idx + len(token.right_edge.text)

@@ -14,10 +14,16 @@ from typing import Any
 from newsledger.model import AuxMode
 from newsledger.resources.event_triggers import trigger_lexicon
 from newsledger.stages.event_parts.candidate import VERBAL_CONFLICT_TYPES
+from newsledger.stages.event_parts.modals import (
+    CONDITIONAL_MODALS,
+    FUTURE_MODALS,
+    OBLIGATION_MODALS,
+    POSSIBILITY_MODALS,
+)
 from newsledger.stages.event_parts.syntax import direct_object
 
-_HYPOTHETICAL_MODALS = frozenset({"could", "would", "might", "may", "should", "must", "can"})
-_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_HYPOTHETICAL_MODALS = POSSIBILITY_MODALS | OBLIGATION_MODALS | CONDITIONAL_MODALS
+_FUTURE_AUX = FUTURE_MODALS
 _HYPOTHETICAL_MARKS = frozenset({"if", "whether", "unless"})
 # Words that put what they govern in the realm of the possible: hopes, attempts, readiness,
 # demands and fears are about events that have not (yet) happened.

@@ -25,13 +25,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from newsledger.stages.event_parts.candidate import Candidate, clause_of
+from newsledger.stages.event_parts.modals import (
+    CONDITIONAL_MODALS,
+    FUTURE_MODALS,
+    POSSIBILITY_MODALS,
+)
 from newsledger.stages.event_parts.syntax import child_words, children
 
 if TYPE_CHECKING:
     from newsledger.resources.event_triggers import TriggerLexicon
 
 _MANNER_WORDS = frozenset({"how", "why"})
-_MODALS = frozenset({"will", "would", "could", "can", "might", "may", "should", "shall", "'ll"})
+_MODALS = FUTURE_MODALS | CONDITIONAL_MODALS | POSSIBILITY_MODALS | {"should"}
 # Relations along which a nominal trigger is what the noun above it is about or for.
 _NOMINAL_CHAIN = frozenset({"pobj", "prep", "compound"})
 _DETERMINERS = frozenset({"det", "poss", "nummod"})

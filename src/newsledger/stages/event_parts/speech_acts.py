@@ -12,16 +12,23 @@ from __future__ import annotations
 
 from typing import Any
 
+from newsledger.resources.actors import sector_for_words
 from newsledger.resources.event_triggers import TriggerLexicon, caller_verb_dictionary
 from newsledger.stages.coreference import SUBJECT_DEPS
 from newsledger.stages.event_parts.candidate import Candidate, clause_of, intent_type
+from newsledger.stages.event_parts.modals import (
+    CONDITIONAL_MODALS,
+    FUTURE_MODALS,
+    OBLIGATION_MODALS,
+    POSSIBILITY_MODALS,
+)
 from newsledger.stages.event_parts.syntax import child_words, children, direct_object
 
 # Modals by which a speaker says what another party has to do: a demand (CAMEO 10).
-_OBLIGATION_MODALS = frozenset({"must", "should"})
+_OBLIGATION_MODALS = OBLIGATION_MODALS
 # Auxiliaries by which a speaker announces what a party is going to do ("said it would").
-_INTENT_AUX = frozenset({"will", "would", "'ll", "shall", "wo"})
-_MODALS = _OBLIGATION_MODALS | _INTENT_AUX | {"could", "might", "may", "can"}
+_INTENT_AUX = FUTURE_MODALS | CONDITIONAL_MODALS
+_MODALS = _OBLIGATION_MODALS | _INTENT_AUX | POSSIBILITY_MODALS
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 _HYPOTHESIS_MARKS = frozenset({"if", "whether"})
 _READINESS = frozenset({"willing", "ready", "prepared"})
@@ -113,7 +120,11 @@ def _marked(clause: Any, marks: frozenset[str]) -> bool:
 
 
 def _names_party(token: Any) -> bool:
-    """A subject naming a party: "Libya", "the Sudanese government", "the US and its allies"."""
+    """A subject naming a party: "Libya", "the Sudanese government", "the US and its allies",
+    or an institution by its common noun ("the authorities must end", "police should")."""
+    definite = any(c.dep_ == "poss" or c.lower_ == "the" for c in token.children)
+    if definite and sector_for_words([token.lemma_.lower()]) is not None:
+        return True  # not "all parties should": a call on no one in particular
     return any(word.ent_type_ in _PARTY_LABELS for word in token.subtree)
 
 

@@ -15,6 +15,35 @@ from newsledger.stages.coreference import SUBJECT_DEPS
 
 # Relations through which a verb without a subject inherits its governor's subject.
 _INHERITING_DEPS = frozenset({"xcomp", "acomp", "pcomp", "prep", "conj", "advcl", "oprd"})
+# Verbs of judging or hindering whose object does what their gerund says: "accused Russia of
+# shelling", "blamed Kiev for attacking", "kept Israel from pursuing".
+_PREPOSITIONAL_CONTROL = frozenset(
+    {
+        "accuse",
+        "blame",
+        "charge",
+        "suspect",
+        "criticize",
+        "criticise",
+        "condemn",
+        "denounce",
+        "fault",
+        "punish",
+        "sanction",
+        "praise",
+        "commend",
+        "thank",
+        "congratulate",
+        "stop",
+        "prevent",
+        "bar",
+        "ban",
+        "deter",
+        "keep",
+        "prohibit",
+    }
+)
+_CONTROL_PREPS = frozenset({"of", "for", "from", "with"})
 # Verbs whose object, not subject, does what the infinitive says: "force Kiev to sign".
 _OBJECT_CONTROL = frozenset(
     {
@@ -91,9 +120,10 @@ def direct_object(verb: Any) -> Any | None:
 def subject_of(verb: Any, *, limit: int = 5) -> Any | None:
     """The subject of ``verb``: its own, or the one it inherits through control and coordination.
 
-    "Washington is seeking to force Kiev to sign" gives Kiev for *sign* (object control), "Kiev
-    turned to recruiting" gives Kiev for *recruiting*; a complement clause (ccomp) or a relative
-    clause has its own subject and is never climbed out of.
+    "Washington is seeking to force Kiev to sign" gives Kiev for *sign* (object control), and so
+    does "accused Kiev of shelling" for *shelling* (control through a preposition); "Kiev turned
+    to recruiting" gives Kiev for *recruiting*; a complement clause (ccomp) or a relative clause
+    has its own subject and is never climbed out of.
     """
     token = verb
     for _ in range(limit):
@@ -107,8 +137,25 @@ def subject_of(verb: Any, *, limit: int = 5) -> Any | None:
             obj = direct_object(head)
             if obj is not None:
                 return obj
+        controller = _prepositional_controller(token)
+        if controller is not None:
+            return controller
         token = head
     return None
+
+
+def _prepositional_controller(gerund: Any) -> Any | None:
+    """ "accused Russia of shelling Kharkiv", "praised Turkey for hosting the talks", "stopped
+    Israel from pursuing him": a gerund after a verb of judging or hindering is done by that
+    verb's object, not its subject; in the passive ("Russia was accused of shelling") the
+    subject is the object, and the ordinary climb finds it."""
+    prep = gerund.head
+    if gerund.dep_ != "pcomp" or prep.lower_ not in _CONTROL_PREPS or prep.dep_ != "prep":
+        return None
+    verb = prep.head
+    if verb.lemma_.lower() not in _PREPOSITIONAL_CONTROL:
+        return None
+    return direct_object(verb)
 
 
 def is_first_person(token: Any) -> bool:

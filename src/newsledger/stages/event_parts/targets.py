@@ -23,12 +23,12 @@ from newsledger.stages.coreference import RELATIVE_PRONOUNS as RELATIVE_WORDS
 from newsledger.stages.coreference import resolve
 from newsledger.stages.event_parts.arguments import (
     MATERIAL_TYPES,
-    RECIPROCAL_TYPES,
     acted_on_charges,
     actor_token,
     nominal_actor,
     undergoer_of,
 )
+from newsledger.stages.event_parts.candidate import is_reciprocal
 from newsledger.stages.event_parts.coordination import (
     between_parties,
     compound_party,
@@ -75,6 +75,12 @@ _CONTENT_PREPS = frozenset({"with", "against", "to", "on", "from"})
 # Speech acts about another party's act, whose "by X" names that party.
 _JUDGING_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT"})
 _SEATS = frozenset({"PPLC", "PPLG"})
+# Envoys, whose "to X" or "in X" names the party they are accredited to.
+_ENVOY_NOUNS = frozenset({"ambassador", "envoy", "diplomat", "representative", "embassy"})
+# What two parties share, so that "with X" on it names the other one: "borders with Syria".
+_SHARED_NOUNS = frozenset(
+    {"border", "frontier", "crossing", "tie", "relation", "contact", "link", "cooperation"}
+)
 
 
 def find_target(analysis: Analysis, candidate: Candidate, actor: Party | None) -> Party | None:
@@ -112,7 +118,7 @@ def find_target(analysis: Analysis, candidate: Candidate, actor: Party | None) -
         return compound_party(analysis, resolve(token), party)
     if victims is not None:
         return victims
-    if candidate.type in RECIPROCAL_TYPES and actor is not None:
+    if is_reciprocal(candidate) and actor is not None:
         return _second_nation(candidate, actor)
     return None
 
@@ -172,6 +178,7 @@ def target_tokens(candidate: Candidate) -> list[Any]:
         elif candidate.type != "MOBILIZE":  # troops deployed are not a target
             tokens.extend(children(anchor, "dobj"))
             tokens.extend(_dative_objects(anchor))
+            tokens.extend(_shared_with(anchor))
             if candidate.type in _JUDGING_TYPES:
                 # "rejected the proposal by Ukraine", the "by" hung on the active verb: the
                 # agent of the act spoken about.
@@ -198,12 +205,26 @@ def target_tokens(candidate: Candidate) -> list[Any]:
     for member in candidate.members:
         tokens.extend(obj for _prep, obj in prep_objects(member, preps))
     tokens.extend(_content_targets(candidate))
-    if candidate.type in RECIPROCAL_TYPES:
+    if is_reciprocal(candidate):
         # "Trump and Putin had a phone call": each coordinated subject is the other's party.
         actor = actor_token(candidate)
         if actor is not None:
             tokens.extend(children(actor, "conj"))
     return tokens
+
+
+def _shared_with(verb: Any) -> list[Any]:
+    """ "closed its borders with Syria", "cut ties with Kyiv": what the object is shared "with"
+    is the other party, whom the act bears on; so is the one an envoy is accredited "to"."""
+    objects = children(verb, "dobj")
+    shared = [noun for noun in objects if noun.lemma_.lower() in _SHARED_NOUNS]
+    # The parser hangs "with Syria" on the noun or on the verb.
+    holders = [*shared, verb] if shared else []
+    found = [obj for holder in holders for _prep, obj in prep_objects(holder, {"with"})]
+    # "recalled its ambassador to Israel": an envoy is sent to the other party.
+    envoys = [noun for noun in objects if noun.lemma_.lower() in _ENVOY_NOUNS]
+    found.extend(obj for noun in envoys for _prep, obj in prep_objects(noun, {"to", "in"}))
+    return found
 
 
 def _content_targets(candidate: Candidate) -> list[Any]:

@@ -7,7 +7,10 @@ then merge so that one event is listed once: a light verb gives its subject to t
 it carries ("launched an attack" is one ASSAULT, not LAUNCH + ATTACK); a trigger governed by
 another of the same type joins it ("killed by a Russian strike", "agree to a peace deal"); and a
 nominal trigger that is only the topic of another event ("rejected Ukraine's accusation") is not
-an event of its own; nor is the content of a threat, request, refusal, offer or aid ("vowed to
+an event of its own, nor is the object of a verb's required preposition ("complied with the
+demands"); coordinated verbs of one type that name different kinds of act ("dispersed the crowd
+and beat demonstrators") stay apart. Signing an agreement is PLOVER's SUPPORT, promising to sign
+one AGREE. Nor is the content of a threat, request, refusal, offer or aid ("vowed to
 strike back", "offered to negotiate", "trained forces to fight"): what happened is the threat or
 the offer, typed by the quad of what is intended (CAMEO 03 AGREE for a cooperative act, 13
 THREATEN for a conflictual one). Last, triggers that name no occurrence (:mod:`occurrence`: a
@@ -31,7 +34,12 @@ from newsledger.resources.event_triggers import (
 )
 from newsledger.resources.plover import cameo_code_root, plover_for_cameo
 from newsledger.stages.coreference import SUBJECT_DEPS
-from newsledger.stages.event_parts.candidate import Candidate, clause_of, intent_type
+from newsledger.stages.event_parts.candidate import (
+    SIGNING_VERBS,
+    Candidate,
+    clause_of,
+    intent_type,
+)
 from newsledger.stages.event_parts.occurrence import not_occurrences
 from newsledger.stages.event_parts.speech_acts import accusation, characterization, speech_acts
 from newsledger.stages.event_parts.syntax import children
@@ -102,6 +110,12 @@ def _candidate(token: Any, sentence: Any, lexicon: TriggerLexicon) -> Candidate 
             return None  # "strikes that routinely kill civilians": a habit, not one event
         if entry is not None:
             candidate = Candidate(token, entry.type, entry.mode, "verb", entry, entry.ground)
+            if (
+                entry.type == "SUPPORT"
+                and token.lemma_ in SIGNING_VERBS
+                and not _told_as_done(token)
+            ):
+                candidate.type = "AGREE"  # "will sign", "to ratify": a promise to sign agrees
             _refine_mode(candidate, lexicon)
             return candidate
         return accusation(token, lexicon) or characterization(token, lexicon)
@@ -156,6 +170,16 @@ def _candidate(token: Any, sentence: Any, lexicon: TriggerLexicon) -> Candidate 
             # "joint exercises", "French and Egyptian warships launched war games": military
             # cooperation (CAMEO 062), not a show of force.
             candidate.type, candidate.mode = "COOPERATE", None
+        if (
+            candidate.type == "AGREE"
+            and candidate.light is not None
+            and candidate.light.lemma_ in SIGNING_VERBS
+            and _told_as_done(candidate.light)
+        ):
+            # "signed a treaty", "ratified the accord": PLOVER's SUPPORT ("ratify, sign, or
+            # finalize an agreement", CAMEO 057); a signing promised, sought or forced ("to
+            # sign agreements", "will sign") is AGREE, as promises to sign are.
+            candidate.type, candidate.mode = "SUPPORT", None
         if candidate.mode == "ceasefire" and _promised(candidate, lexicon):
             # A truce only offered or promised is an intent (CAMEO 0356), not a declared one.
             candidate.type, candidate.mode = "AGREE", None
@@ -481,8 +505,10 @@ def _merge(found: list[Candidate], lexicon: TriggerLexicon) -> list[Candidate]:
         governor = _governing_candidate(candidate.anchor, by_token, dropped)
         # "rejected Ukraine's accusation": the accusation is what is rejected, told before.
         anchor = candidate.anchor
-        is_topic = anchor.dep_ == "dobj" or (
-            anchor.dep_ == "pobj" and anchor.head.lower_ in lexicon.topic_preps
+        is_topic = (
+            anchor.dep_ == "dobj"
+            or (anchor.dep_ == "pobj" and anchor.head.lower_ in lexicon.topic_preps)
+            or (governor is not None and _particle_object(anchor, governor))
         )
         if governor is not None and governor.type != candidate.type and is_topic:
             dropped.add(candidate.anchor.i)
@@ -493,11 +519,49 @@ def _merge(found: list[Candidate], lexicon: TriggerLexicon) -> list[Candidate]:
             continue
         governor = _governing_candidate(candidate.anchor, by_token, dropped)
         if governor is not None and governor.type == candidate.type:
+            if _other_kinds_of_act(governor, candidate):
+                continue
             governor.members.extend(candidate.tokens())
             governor.mode = governor.mode or candidate.mode
             governor.ground = governor.ground or candidate.ground
             dropped.add(candidate.anchor.i)
     return [c for c in found if c.anchor.i not in dropped]
+
+
+def _told_as_done(verb: Any) -> bool:
+    """Whether a verb tells its act as done: a finite or perfect verb without a modal, not an
+    infinitive ("to sign") or a prospect ("will sign", "could sign")."""
+    if verb.tag_ not in {"VBD", "VBZ", "VBP", "VBN"}:
+        return False
+    return not any(c.dep_ == "aux" and c.tag_ in {"MD", "TO"} for c in verb.children)
+
+
+def _particle_object(noun: Any, governor: Candidate) -> bool:
+    """ "complied with the demands", "yielded to pressure", "consented to the deal": the object
+    of the preposition a verb's lexicon entry requires is what the verb acts on, as a direct
+    object is, not an event told beside it."""
+    entry = governor.entry
+    prep = noun.head
+    return (
+        entry is not None
+        and bool(entry.particle)
+        and noun.dep_ == "pobj"
+        and prep.lower_ in entry.particle
+        and prep.head.i == governor.anchor.i
+    )
+
+
+def _other_kinds_of_act(governor: Candidate, candidate: Candidate) -> bool:
+    """ "dispersed protesters with tear gas and beat demonstrators": coordinated verbs of one
+    type that name different kinds of act (PLOVER modes) are separate acts, each an event;
+    "were killed and wounded", or "killed by a strike", name one."""
+    return (
+        candidate.kind == governor.kind == "verb"
+        and candidate.anchor.dep_ == "conj"
+        and governor.mode is not None
+        and candidate.mode is not None
+        and governor.mode != candidate.mode
+    )
 
 
 def _protest_purposes(found: list[Candidate]) -> set[int]:
@@ -551,6 +615,11 @@ def _governing_candidate(
         # A coordinated or adverbial clause with a subject of its own tells another event:
         # "regained control ... eight months after Ukrainian forces launched an incursion".
         own_subject = bool(children(current, *SUBJECT_DEPS))
+        if current.dep_ == "conj" and current.pos_ == "VERB" and current.head.pos_ == "NOUN":
+            # "using tear gas to disperse protests and beating demonstrators": a verb the
+            # parser coordinates with a noun is the conjunct of the verb above that noun
+            # ("using ... and beating"), another act, not part of the noun's event.
+            return None
         joins = (
             current.dep_ in _JOINING_DEPS and not (current.dep_ == "advcl" and own_subject)
         ) or (current.dep_ == "conj" and not own_subject)
