@@ -29,7 +29,7 @@ from pathlib import Path
 
 from newsledger.errors import InputError
 from newsledger.resources.actors import KnownActor, normalize_name, sector_codes
-from newsledger.resources.petrarch_files import read_dictionary_text, text_digest, without_comments
+from newsledger.resources.petrarch_files import dictionary_lines, read_dictionary_text, text_digest
 
 _CODE = re.compile(r"^[A-Za-z0-9~]+(?:/[A-Za-z0-9~]+)*$|^[-+#]+$")
 _RESTRICTION = re.compile(r"^(?:[<>]\s*\d{6,8}|\d{6,8}\s*-\s*\d{6,8})$")
@@ -87,12 +87,7 @@ def parse_actor_dictionary(text: str, *, source: str) -> ActorDictionary:
     """Parse the text of a PETRARCH actors file; ``source`` names it in errors."""
     entries: list[_Entry] = []
     current: _Entry | None = None
-    in_comment = False
-    for number, raw in enumerate(text.splitlines(), start=1):
-        line, in_comment = without_comments(raw, in_comment)
-        line = line.strip()
-        if not line:
-            continue
+    for number, line in dictionary_lines(text, source):
         where = f"{source}:{number}"
         if line.startswith("+"):
             if current is None:
@@ -113,8 +108,6 @@ def parse_actor_dictionary(text: str, *, source: str) -> ActorDictionary:
             _add_codes(current, "[" + rest, where)
     if current is not None:
         _check_coded(current, source)
-    if in_comment:
-        raise InputError("a '<!--' comment is never closed", source=source)
     if not entries:
         raise InputError("no actors in the file", source=source)
     return replace(_index(entries, source), digest=text_digest(text))

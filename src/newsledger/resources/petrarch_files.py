@@ -8,6 +8,7 @@ its path and a digest of its content.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from pathlib import Path
 
 from newsledger.errors import InputError
@@ -27,6 +28,19 @@ def text_digest(text: str) -> str:
     """ "sha256:" and the first 16 hex digits of the text's sha256: names a dictionary's
     content in records, whatever its path."""
     return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def dictionary_lines(text: str, source: str) -> Iterator[tuple[int, str]]:
+    """The numbered lines of a dictionary file that say something, comments and remarks taken
+    out; a ``<!--`` never closed raises ``InputError`` naming ``source``."""
+    in_comment = False
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line, in_comment = without_comments(raw, in_comment)
+        line = line.strip()
+        if line:
+            yield number, line
+    if in_comment:
+        raise InputError("a '<!--' comment is never closed", source=source)
 
 
 def without_comments(line: str, in_comment: bool) -> tuple[str, bool]:

@@ -44,7 +44,7 @@ from typing import Any
 
 from newsledger.errors import InputError
 from newsledger.resources.event_triggers import VerbCoding
-from newsledger.resources.petrarch_files import read_dictionary_text, text_digest, without_comments
+from newsledger.resources.petrarch_files import dictionary_lines, read_dictionary_text, text_digest
 from newsledger.resources.petrarch_verb_patterns import (
     SentenceWords,
     VerbPattern,
@@ -212,12 +212,7 @@ def parse_verb_dictionary(text: str, *, source: str) -> VerbDictionary:
     reading = _Reading(source)
     block: _Block | None = None
     synset: str | None = None  # the synset whose "+" lines are being read
-    in_comment = False
-    for number, raw in enumerate(text.splitlines(), start=1):
-        line, in_comment = without_comments(raw, in_comment)
-        line = line.strip()
-        if not line:
-            continue
+    for number, line in dictionary_lines(text, source):
         where = f"{source}:{number}"
         if line.startswith("+") and synset is not None:
             reading.synsets[synset].append((number, line.endswith("_"), line[1:].strip()))
@@ -242,8 +237,6 @@ def parse_verb_dictionary(text: str, *, source: str) -> VerbDictionary:
             if block is None:
                 raise InputError("a verb before any '--- VERB [code] ---' block", source=where)
             _add_verb(reading, block, line, number, where)
-    if in_comment:
-        raise InputError("a '<!--' comment is never closed", source=source)
     if not reading.forms:
         raise InputError("no verbs in the file", source=source)
     return replace(_finish(reading), digest=text_digest(text))
