@@ -41,6 +41,9 @@ SAY {SAID SAYS SAYING}
 +CORDON_OFF {+CORDONED_OFF +CORDONS_OFF +CORDONING_OFF}
 --- HOST [043:042] ---
 HOST
+--- RECEIVE [---] ---
+RECEIVE
+- + * WEAPONS FROM $ [071]
 """
 
 
@@ -116,6 +119,15 @@ def test_a_symmetric_code_adds_the_targets_act_toward_the_actor() -> None:
     ]
     # Without a target there is no reverse act to list.
     assert _coded("Poland hosted a summit on Monday.") == [("CONSULT", "04")]
+
+
+@pytest.mark.usefixtures("with_verbs")
+def test_the_patterns_markers_say_who_did_it_to_whom() -> None:
+    # "+ * WEAPONS FROM $": the subject is the target, the one after "from" the source.
+    (event,) = _events("Poland received weapons from Germany on Monday.")
+    assert (event.type, event.cameo) == ("AID", "07")
+    assert event.actor.country == "DEU"
+    assert event.target is not None and event.target.country == "POL"
 
 
 @pytest.mark.usefixtures("with_verbs")

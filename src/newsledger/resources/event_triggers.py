@@ -48,6 +48,10 @@ class VerbCoding:
     code: str | None
     reverse_code: str | None
     line: int
+    # The token spans (first, last index in the doc) of the noun phrases the pattern's "$"
+    # (source) and "+" (target) markers matched: the dictionary says who did it to whom.
+    source: tuple[int, int] | None = None
+    target: tuple[int, int] | None = None
 
 
 class VerbSource(Protocol):

@@ -6,10 +6,11 @@ surface forms; ``_`` joins words that must be adjacent (articles, a possessive `
 between do not count, as PETRARCH's matcher steps over them too), a space lets other words come
 between; ``&NAME`` matches any phrase of that synset; ``+`` marks the target, ``$`` the source,
 ``^`` a noun phrase skipped over and ``%`` a compound (coordinated) actor, each standing for one
-noun phrase. PETRARCH matched on the phrases of a Treebank parse; here the sentence is spaCy's:
-prewords are searched among the words before the verb in its sentence (nearest first), postwords
-among the words after it in its own clause (the verb's subtree, up to a coordinated verb, which
-tells another clause), each in order, and a noun phrase is one of spaCy's noun chunks. Patterns
+noun phrase; the phrases ``+`` and ``$`` match are the event's target and source. PETRARCH
+matched on the phrases of a Treebank parse; here the sentence is spaCy's: prewords are searched
+among the words before the verb in its sentence (nearest first), postwords among the words after
+it in its own clause (the verb's subtree, up to a coordinated verb, which tells another
+clause), each in order, and a noun phrase is one of spaCy's noun chunks. Patterns
 are tried most specific first, as PETRARCH's search finds them: more postwords first, then more
 prewords, then the order of the file.
 """
@@ -24,6 +25,8 @@ from typing import Any, Literal
 from newsledger.errors import InputError
 
 ElementKind = Literal["word", "synset", "target", "source", "skip", "compound"]
+# What a match binds: "target" / "source" → first and last position of the noun phrase.
+Bindings = dict[str, tuple[int, int]]
 
 _MARKERS: dict[str, ElementKind] = {"+": "target", "$": "source", "^": "skip", "%": "compound"}
 # Characters with a meaning in the format; a pattern word is made of anything else.
@@ -166,16 +169,20 @@ class _Search:
     def inside(self, position: int) -> bool:
         return self.low <= position <= self.high
 
-    def sequence(self, elements: tuple[PatternElement, ...], position: int) -> bool:
-        """Whether ``elements`` match walking on from ``position`` (the last word used)."""
+    def sequence(self, elements: tuple[PatternElement, ...], position: int) -> Bindings | None:
+        """The noun phrases ``elements`` bind if they match walking on from ``position`` (the
+        last word used), empty when they bind none; None when they do not match."""
         if not elements:
-            return True
+            return {}
         element = elements[0]
-        return any(
-            self.sequence(elements[1:], end)
-            for start in self._starts(position, element.adjacent)
-            for end in self._ends(element, start)
-        )
+        for start in self._starts(position, element.adjacent):
+            for end in self._ends(element, start):
+                rest = self.sequence(elements[1:], end)
+                if rest is not None:
+                    if element.kind in {"target", "source"}:
+                        rest.setdefault(element.kind, (min(start, end), max(start, end)))
+                    return rest
+        return None
 
     def _starts(self, position: int, adjacent: bool) -> Iterator[int]:
         """Where the next element may begin: anywhere further on, or for an element joined by
@@ -212,17 +219,21 @@ class _Search:
             yield end
 
 
-def pattern_matches(
+def match_pattern(
     pattern: VerbPattern,
     view: SentenceWords,
     synsets: Mapping[str, frozenset[tuple[str, ...]]],
     *,
     verb_span: tuple[int, int],
     clause_end: int,
-) -> bool:
+) -> Bindings | None:
     """Whether ``pattern`` holds around the verb at ``verb_span`` (its first and last word,
-    with the words of a multi-word verb), postwords being sought up to ``clause_end``."""
+    with the words of a multi-word verb), postwords being sought up to ``clause_end``: the
+    first and last position of the noun phrases its ``+`` (target) and ``$`` (source) markers
+    matched, or None when it does not hold."""
     first, last = verb_span
-    after = _Search(1, last + 1, clause_end, view, synsets)
-    before = _Search(-1, 0, first - 1, view, synsets)
-    return after.sequence(pattern.post, last) and before.sequence(pattern.pre, first)
+    after = _Search(1, last + 1, clause_end, view, synsets).sequence(pattern.post, last)
+    if after is None:
+        return None
+    before = _Search(-1, 0, first - 1, view, synsets).sequence(pattern.pre, first)
+    return None if before is None else {**before, **after}

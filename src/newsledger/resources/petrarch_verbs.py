@@ -48,8 +48,8 @@ from newsledger.resources.petrarch_files import dictionary_lines, read_dictionar
 from newsledger.resources.petrarch_verb_patterns import (
     SentenceWords,
     VerbPattern,
+    match_pattern,
     parse_pattern,
-    pattern_matches,
     sentence_words,
     split_code,
 )
@@ -119,8 +119,18 @@ class VerbDictionary:
         entry, span = found
         clause_end = min(_clause_end(verb) - start, len(view.words) - 1)
         for pattern in self.patterns.get(entry.block, ()):
-            if pattern_matches(pattern, view, self.synsets, verb_span=span, clause_end=clause_end):
-                return VerbCoding(pattern.code, pattern.reverse_code, pattern.line)
+            bound = match_pattern(
+                pattern, view, self.synsets, verb_span=span, clause_end=clause_end
+            )
+            if bound is not None:
+                source, target = bound.get("source"), bound.get("target")
+                return VerbCoding(
+                    pattern.code,
+                    pattern.reverse_code,
+                    pattern.line,
+                    source=(source[0] + start, source[1] + start) if source else None,
+                    target=(target[0] + start, target[1] + start) if target else None,
+                )
         return VerbCoding(entry.code, entry.reverse_code, entry.line)
 
     def _entry(

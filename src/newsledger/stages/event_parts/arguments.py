@@ -201,6 +201,8 @@ def _same_role_siblings(token: Any) -> list[Any]:
 
 
 def _actor_token(candidate: Candidate) -> Any | None:
+    if candidate.source is not None:
+        return candidate.source
     anchor = candidate.anchor
     if candidate.kind in {"accusation", "characterization"}:
         return subject_of(anchor)

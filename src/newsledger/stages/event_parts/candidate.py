@@ -45,6 +45,10 @@ class Candidate:
     # The second code of the dictionary's symmetric pair ("[032:033]"): the target's act toward
     # the actor, which PETRARCH lists as an event of its own.
     reverse_code: str | None = None
+    # The heads of the phrases a caller's pattern marked as source ("$") and target ("+"):
+    # the dictionary has said who did it to whom, so the parse is not asked.
+    source: Any | None = None
+    target: Any | None = None
 
     @property
     def verb(self) -> Any:

@@ -156,6 +156,8 @@ def _second_nation(candidate: Candidate, actor: Party) -> Party | None:
 
 
 def target_tokens(candidate: Candidate) -> list[Any]:
+    if candidate.target is not None:
+        return [candidate.target]
     anchor = candidate.anchor
     tokens: list[Any] = []
     if candidate.kind == "accusation" and candidate.complement is not None:

@@ -223,10 +223,17 @@ def _caller_coded(
         "verb",
         cameo=cameo_code_root(coding.code),
         reverse_code=coding.reverse_code,
+        source=_phrase_head(token.doc, coding.source),
+        target=_phrase_head(token.doc, coding.target),
     )
     if candidate.mode is None:
         _refine_mode(candidate, lexicon)
     return True, candidate
+
+
+def _phrase_head(doc: Any, span: tuple[int, int] | None) -> Any | None:
+    """The head word of the noun phrase at token positions ``span`` (first, last)."""
+    return doc[span[0] : span[1] + 1].root if span is not None else None
 
 
 def _attribution(verb: Any, lexicon: TriggerLexicon) -> bool:
