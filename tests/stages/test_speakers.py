@@ -36,10 +36,50 @@ def test_an_institution_qualified_by_its_country_takes_the_known_name() -> None:
     assert _speaker_of(claims, "two airfields") == "Russian Ministry of Defense"
 
 
+# One sentence or short passage per case, the opening words of a claim in it, and who says it.
+_SPEAKERS = [
+    pytest.param(
+        "According to Ukraine’s Air Force, 30 drones were launched overnight.",
+        "30 drones",
+        "Ukrainian Air Force",
+        id="an_unknown_institution_takes_the_countrys_adjective",
+    ),
+    pytest.param(
+        "Omar Haddad is the head of the Valley Water Council in Jordan, which says on its "
+        "website that it supplies half of the valley's farms.",
+        "it supplies half",
+        "Valley Water Council",
+        id="which_stands_for_the_organisation_not_the_person_heading_it",
+    ),
+    pytest.param(
+        "Residents react\n\n"
+        "Jamil Haddad, 58, told reporters in the market that the decision was a mistake.\n\n"
+        "He lamented the fact that the families of the town were never consulted.",
+        "the families of the town",
+        "Jamil Haddad",
+        id="a_pronoun_after_a_subhead_refers_to_the_name_opening_the_paragraph",
+    ),
+    pytest.param(
+        "More than 300 drones were recorded over the Kursk region in May. Two villages lost "
+        "power, according to the governor.",
+        "Two villages lost power",
+        "Kursk governor",
+        id="the_governor_with_no_governor_named_is_the_last_named_regions",
+    ),
+    pytest.param(
+        "Officials report strikes near the border\n\n"
+        "A regional official says one missile struck a school in the city, injuring two.",
+        "one missile struck",
+        "regional official",
+        id="a_subhead_run_into_the_paragraph_is_not_part_of_the_speakers_name",
+    ),
+]
+
+
 @pytest.mark.slow
-def test_an_unknown_institution_takes_the_countrys_adjective() -> None:
-    claims = _claims("According to Ukraine’s Air Force, 30 drones were launched overnight.")
-    assert _speaker_of(claims, "30 drones") == "Ukrainian Air Force"
+@pytest.mark.parametrize(("text", "opening", "speaker"), _SPEAKERS)
+def test_the_speaker_of_a_claim(text: str, opening: str, speaker: str) -> None:
+    assert _speaker_of(_claims(text), opening) == speaker
 
 
 @pytest.mark.slow
@@ -70,15 +110,6 @@ def test_a_namesake_with_other_given_names_is_another_person() -> None:
 
 
 @pytest.mark.slow
-def test_which_stands_for_the_organisation_not_the_person_heading_it() -> None:
-    claims = _claims(
-        "Omar Haddad is the head of the Valley Water Council in Jordan, which says on its "
-        "website that it supplies half of the valley's farms."
-    )
-    assert _speaker_of(claims, "it supplies half") == "Valley Water Council"
-
-
-@pytest.mark.slow
 def test_a_title_heading_a_phrase_that_ends_in_an_unrecognized_name() -> None:
     claims = _claims(
         'Spokesperson for the Chilean Foreign Ministry Ana Rojas Vidal said "all parties should '
@@ -88,37 +119,9 @@ def test_a_title_heading_a_phrase_that_ends_in_an_unrecognized_name() -> None:
 
 
 @pytest.mark.slow
-def test_a_pronoun_after_a_subhead_refers_to_the_name_opening_the_paragraph() -> None:
-    claims = _claims(
-        "Residents react\n\n"
-        "Jamil Haddad, 58, told reporters in the market that the decision was a mistake.\n\n"
-        "He lamented the fact that the families of the town were never consulted."
-    )
-    assert _speaker_of(claims, "the families of the town") == "Jamil Haddad"
-
-
-@pytest.mark.slow
 def test_a_possessive_pronoun_is_not_part_of_a_descriptor() -> None:
     claims = _claims(
         "The ambassador denied his Ukrainian counterpart’s accusations of war crimes on Friday."
     )
     charge = next(c for c in claims if c.text == "war crimes")
     assert (charge.speaker.name, charge.stance) == ("Ukrainian counterpart", "accuse")
-
-
-@pytest.mark.slow
-def test_the_governor_with_no_governor_named_is_the_last_named_regions() -> None:
-    claims = _claims(
-        "More than 300 drones were recorded over the Kursk region in May. Two villages lost "
-        "power, according to the governor."
-    )
-    assert _speaker_of(claims, "Two villages lost power") == "Kursk governor"
-
-
-@pytest.mark.slow
-def test_a_subhead_run_into_the_paragraph_is_not_part_of_the_speakers_name() -> None:
-    claims = _claims(
-        "Officials report strikes near the border\n\n"
-        "A regional official says one missile struck a school in the city, injuring two."
-    )
-    assert _speaker_of(claims, "one missile struck") == "regional official"
