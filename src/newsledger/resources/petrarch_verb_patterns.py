@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 from typing import Any, Literal
 
@@ -118,6 +119,9 @@ class SentenceWords:
     phrases_to: Mapping[int, tuple[int, bool]]  # last position → first position, coordinated
 
 
+# Every verb of a sentence is looked up in turn (and a speech verb twice): the sentence's view
+# is made once.
+@lru_cache(maxsize=8)
 def sentence_words(sentence: Any) -> SentenceWords:
     """The pattern view of a spaCy sentence ``Span`` (or ``Doc``); positions count from its
     first token."""
@@ -129,30 +133,37 @@ def sentence_words(sentence: Any) -> SentenceWords:
     )
     phrases_from: dict[int, tuple[int, bool]] = {}
     phrases_to: dict[int, tuple[int, bool]] = {}
-    chunks = _noun_chunks(sentence)
-    for chunk in chunks:
-        first, last = chunk.start - start, chunk.end - 1 - start
-        phrases_from[first] = (last, False)
-        phrases_to[last] = (first, False)
-    for chunk in chunks:
+    end = start + len(words)
+    chunks = [
+        c for c in _doc_noun_chunks(getattr(sentence, "doc", sentence)) if start <= c[0] < end
+    ]
+    for first, last, _reach in chunks:
+        phrases_from[first - start] = (last - start, False)
+        phrases_to[last - start] = (first - start, False)
+    for first, last, reach in chunks:
         # "Arnor and Gondor": a compound actor runs on to the end of its last conjunct.
-        conjuncts = [c.right_edge.i - start for c in chunk.root.children if c.dep_ == "conj"]
-        first, last = chunk.start - start, chunk.end - 1 - start
-        if conjuncts and max(conjuncts) > last:
-            phrases_from[first] = (max(conjuncts), True)
-            phrases_to[max(conjuncts)] = (first, True)
+        if reach > last:
+            phrases_from[first - start] = (reach - start, True)
+            phrases_to[reach - start] = (first - start, True)
     return SentenceWords(words, transparent, phrases_from, phrases_to)
 
 
-def _noun_chunks(sentence: Any) -> list[Any]:
+# A dictionary codes every verb of a sentence, each asking for the sentence's noun phrases, and
+# spaCy finds a span's noun chunks by walking the whole document's: the document's are found
+# once (the few latest documents are kept, so a long batch holds no more than those alive).
+@lru_cache(maxsize=4)
+def _doc_noun_chunks(doc: Any) -> tuple[tuple[int, int, int], ...]:
+    """Each noun chunk of the document as (first token, last token, last token of its last
+    conjunct or its own last token)."""
     try:
-        return list(sentence.noun_chunks)
+        chunks = [(c.start, c.end - 1, c.root) for c in doc.noun_chunks]
     except ValueError:  # a parse without the dependency labels noun chunks need
-        return [
-            sentence[t.i - sentence.start : t.i - sentence.start + 1]
-            for t in sentence
-            if t.pos_ in {"NOUN", "PROPN", "PRON"}
-        ]
+        chunks = [(t.i, t.i, t) for t in doc if t.pos_ in {"NOUN", "PROPN", "PRON"}]
+    found = []
+    for first, last, root in chunks:
+        conjuncts = [c.right_edge.i for c in root.children if c.dep_ == "conj"]
+        found.append((first, last, max([last, *conjuncts])))
+    return tuple(found)
 
 
 @dataclass(frozen=True, slots=True)

@@ -110,6 +110,8 @@ class VerbDictionary:
         """How the dictionary codes ``verb``, a token of the spaCy sentence ``sentence``: the
         code of the most specific pattern that holds, else the verb's own; None for a verb the
         dictionary does not list."""
+        if verb.text.upper() not in self.forms and verb.lemma_.upper() not in self.forms:
+            return None  # most verbs: no need to read the sentence
         view = sentence_words(sentence)
         start = getattr(sentence, "start", 0)  # a Span's first token; a whole Doc starts at 0
         position = verb.i - start
