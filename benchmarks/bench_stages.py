@@ -4,19 +4,23 @@ The spaCy floor is ``nlp(text)`` with the plain model: what any spaCy-based extr
 stage's time is printed as a share of that floor (targets from the issues: times < 5%, places
 < 10%, events < 15%, claims + contradictions < 20%). Articles: the founding example and the
 English articles of ../shared/corpus (skipped where ../shared is absent); our own example always.
+With ``--actors``/``--verbs`` the stages code with those caller dictionaries, as ``extract`` does.
 Prints figures only.
 
     .venv/bin/python benchmarks/bench_stages.py
+    .venv/bin/python benchmarks/bench_stages.py --verbs my.verbs.txt --actors my.actors.txt
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import platform
 import subprocess
 import sys
 import time
 from collections import defaultdict
+from contextlib import ExitStack
 from pathlib import Path
 
 import spacy
@@ -25,6 +29,10 @@ from newsledger.ingest.batch import read_articles
 from newsledger.model import Document
 from newsledger.pipeline.default import default_stages
 from newsledger.pipeline.stage import Analysis
+from newsledger.resources.actors import using_actor_dictionary
+from newsledger.resources.event_triggers import using_verb_dictionary
+from newsledger.resources.petrarch_actors import read_actor_dictionary
+from newsledger.resources.petrarch_verbs import read_verb_dictionary
 from newsledger.stages.entities import model_name
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -48,6 +56,21 @@ def documents() -> list[Document]:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--actors", type=Path, help="a PETRARCH actors file to code with")
+    parser.add_argument("--verbs", type=Path, help="a PETRARCH verbs file to code with")
+    args = parser.parse_args()
+    with ExitStack() as dictionaries:
+        if args.actors is not None:
+            dictionaries.enter_context(using_actor_dictionary(read_actor_dictionary(args.actors)))
+        if args.verbs is not None:
+            dictionaries.enter_context(using_verb_dictionary(read_verb_dictionary(args.verbs)))
+        time_stages()
+    if args.actors is None and args.verbs is None:
+        time_cold_extract()
+
+
+def time_stages() -> None:
     docs = documents()
     stages = default_stages()
     plain = spacy.load(model_name())
@@ -85,6 +108,8 @@ def main() -> None:
         f"{100 * total / floor:>17.1f}%   ({words / total:,.0f} words/s)"
     )
 
+
+def time_cold_extract() -> None:
     seed = SHARED / "examples" / "seed-article.txt"
     target = seed if seed.is_file() else ROOT / "examples" / "kharkiv-strike.txt"
     start = time.perf_counter()
