@@ -102,10 +102,6 @@ class VerbDictionary:
     def provenance(self) -> str:
         return f"verbs {self.source} {self.digest}"
 
-    def knows(self, sentence: Any, verb: Any) -> bool:
-        """Whether the dictionary lists ``verb`` (a token of ``sentence``), coded or not."""
-        return self.code_for(sentence, verb) is not None
-
     def code_for(self, sentence: Any, verb: Any) -> VerbCoding | None:
         """How the dictionary codes ``verb``, a token of the spaCy sentence ``sentence``: the
         code of the most specific pattern that holds, else the verb's own; None for a verb the
